@@ -1,0 +1,70 @@
+// The `crosscheck` command line: the same engine as the extension, for scripts and terminals.
+import { parseArgs } from 'node:util';
+import { analyzeCorpus } from '../engine/analyze';
+import { analysisToJson } from '../engine/serialize';
+import { readArticleFolder, FolderError } from '../node/folder';
+import { formatSummary } from './summary';
+
+const USAGE = `usage: crosscheck <command> <folder> [options]
+
+commands:
+  analyze <folder>          summarise the articles, entities and facts of a folder
+      --json                print the full analysis as JSON instead
+  help                      show this help
+
+Articles are the .txt and .md files in the folder and its subfolders (UTF-8).`;
+
+export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    out.write(USAGE + '\n');
+    return command ? 0 : 2;
+  }
+  switch (command) {
+    case 'analyze':
+      return analyze(rest, out, err);
+    default:
+      err.write(`crosscheck: unknown command '${command}'\n\n${USAGE}\n`);
+      return 2;
+  }
+}
+
+async function analyze(args: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' } } });
+  } catch (e) {
+    err.write(`crosscheck analyze: ${(e as Error).message}\n`);
+    return 2;
+  }
+  const folder = parsed.positionals[0];
+  if (!folder || parsed.positionals.length > 1) {
+    err.write('crosscheck analyze: name exactly one folder, e.g. `crosscheck analyze seeds`\n');
+    return 2;
+  }
+  let contents;
+  try {
+    contents = await readArticleFolder(folder);
+  } catch (e) {
+    if (e instanceof FolderError) {
+      err.write(`crosscheck: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+  for (const w of contents.warnings) err.write(`crosscheck: ${w.file ?? folder}: ${w.message}\n`);
+  if (contents.inputs.length === 0) {
+    err.write(`crosscheck: no article could be analysed in ${folder} (articles are .txt and .md files)\n`);
+    return 1;
+  }
+  const analysis = analyzeCorpus(contents.inputs, { warnings: contents.warnings });
+  out.write(parsed.values.json ? JSON.stringify(analysisToJson(analysis), null, 2) + '\n' : formatSummary(analysis));
+  return 0;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => { process.exitCode = code; },
+    (e) => { process.stderr.write(`crosscheck: unexpected error: ${(e as Error).stack ?? e}\n`); process.exitCode = 70; },
+  );
+}

@@ -1,0 +1,115 @@
+// The engine's data model: plain, serialisable data shared by the CLI, the extension and the webview.
+// Offsets everywhere are UTF-16 code units into Article.text (what JavaScript strings and VS Code
+// documents use), end exclusive.
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** One file handed to the engine. `file` is the path relative to the analysed folder, with `/` separators. */
+export interface ArticleInput {
+  file: string;
+  text: string;
+}
+
+export interface Sentence extends Span {
+  /** Index into Article.paragraphs. */
+  paragraph: number;
+}
+
+export interface Article {
+  /** Stable id derived from the file path (unique within a folder). */
+  id: string;
+  file: string;
+  title: string;
+  titleSpan: Span;
+  text: string;
+  paragraphs: Span[];
+  sentences: Sentence[];
+  /** Publication date (YYYY-MM-DD) when known: from folder metadata or the text itself. */
+  published?: string;
+}
+
+export type EntityType = 'person' | 'place' | 'organization' | 'event' | 'other';
+export const ENTITY_TYPES: readonly EntityType[] = ['person', 'place', 'organization', 'event', 'other'];
+
+export interface Mention extends Span {
+  article: string;
+  text: string;
+}
+
+export interface Spelling {
+  text: string;
+  /** Ids of the articles that use this spelling, in folder order. */
+  articles: string[];
+}
+
+export interface Entity {
+  id: string;
+  name: string;
+  type: EntityType;
+  /** Every distinct surface form, canonical name first. */
+  variants: string[];
+  spellings: Spelling[];
+  mentions: Mention[];
+  /** Ids of the articles that mention the entity. */
+  articles: string[];
+}
+
+export type ClaimKind = 'quantity' | 'time' | 'date' | 'duration' | 'name' | 'role' | 'place' | 'statement';
+
+/**
+ * A comparable value. `kind` tells which fields are present; the fact engine owns the details
+ * (see src/engine/claims/normalize.ts). Ranges are inclusive; an open end is omitted.
+ */
+export interface Normalized {
+  kind: ClaimKind;
+  [field: string]: unknown;
+}
+
+export interface Claim extends Span {
+  id: string;
+  article: string;
+  text: string;
+  kind: ClaimKind;
+  /** The value as a person reads it ("117", "13:00", "Vladimir Medinsky"). */
+  value: string;
+  normalized: Normalized;
+  /** Who says it, when the text tells ("Zelensky", "Reuters", "Ukrainian officials"). */
+  attribution?: string;
+  /** Hedging words that weaken the claim ("allegedly", "reportedly", "claims"). */
+  hedge?: string;
+  /** The sentence the claim stands in. */
+  sentence: Span;
+  /** Entity ids the claim is about (the named person, or the actors of its sentence). */
+  entities?: string[];
+}
+
+export type Verdict = 'agree' | 'variant' | 'conflict' | 'single';
+export const VERDICTS: readonly Verdict[] = ['conflict', 'variant', 'agree', 'single'];
+
+export interface Fact {
+  id: string;
+  /** What the fact is about, in words ("drones used in the strike on Russian airbases"). */
+  label: string;
+  kind: ClaimKind;
+  verdict: Verdict;
+  /** A short reason a person can read ("117 vs 200–999: incompatible"). */
+  reason: string;
+  claims: Claim[];
+}
+
+export interface Warning {
+  file?: string;
+  line?: number;
+  column?: number;
+  message: string;
+}
+
+export interface Analysis {
+  articles: Article[];
+  entities: Entity[];
+  facts: Fact[];
+  warnings: Warning[];
+}
