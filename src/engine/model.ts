@@ -40,6 +40,18 @@ export const ENTITY_TYPES: readonly EntityType[] = ['person', 'place', 'organiza
 export interface Mention extends Span {
   article: string;
   text: string;
+  /**
+   * Title or role words that go with a person mention: the words just before it ("Defense Minister",
+   * "Kremlin aide", "former Culture Minister") or an appositive after it (", an advisor to ..."). Context, not name.
+   */
+  role?: string;
+  /** For a person mention: its given name(s) and family name as written ("Vadim" / "Medinsky"). */
+  parts?: NameParts;
+}
+
+export interface NameParts {
+  given?: string;
+  family: string;
 }
 
 export interface Spelling {
