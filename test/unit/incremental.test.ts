@@ -15,7 +15,10 @@ function full(files: Map<string, string>) {
   return analysisToJson(analyzeCorpus(inputs));
 }
 
-describe('incremental engine', () => {
+describe('incremental engine', function () {
+  // Each check runs a full analysis for comparison: correctness tests, given room on a busy machine.
+  this.timeout(30000);
+
   it('equals a full analysis of the seeds', () => {
     const engine = createEngine();
     const files = new Map(seeds.map((s) => [s.file, s.text]));
