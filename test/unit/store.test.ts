@@ -33,6 +33,7 @@ annotations:
 class Output {
   text = '';
   write(s: string): boolean { this.text += s; return true; }
+  get stream(): NodeJS.WritableStream { return this as unknown as NodeJS.WritableStream; }
 }
 
 describe('sidecar store', () => {
@@ -98,7 +99,7 @@ describe('sidecar store', () => {
     assert.deepEqual(r.problems.map((p) => [p.file, p.line, p.column]), [['b.crosscheck.yaml', 5, 1], ['c.crosscheck.yaml', 5, 31], ['crosscheck.yaml', 1, 10]]);
     const out = new Output();
     const err = new Output();
-    assert.equal(await main(['analyze', dir, '--json'], out, err), 0);
+    assert.equal(await main(['analyze', dir, '--json'], out.stream, err.stream), 0);
     assert.match(err.text, /b\.crosscheck\.yaml:5:1: /);
     assert.match(err.text, /c\.crosscheck\.yaml:5:31: `start` must be a whole number/);
     assert.match(err.text, /crosscheck\.yaml:1:10: unknown version 9/);
@@ -121,7 +122,7 @@ describe('sidecar store', () => {
     await fsp.writeFile(file(), SIDECAR);
     await fsp.unlink(path.join(dir, 'a.txt'));
     const out = new Output();
-    assert.equal(await main(['analyze', dir, '--json'], out, new Output()), 0);
+    assert.equal(await main(['analyze', dir, '--json'], out.stream, new Output().stream), 0);
     const json = JSON.parse(out.text);
     assert.deepEqual(json.annotations.map((a: { id: string; file: string; anchor: string; quote: string }) => [a.id, a.file, a.anchor, a.quote]), [['a1', 'a.txt', 'orphaned', 'Rustem Umerov']]);
     assert.equal(fs.readFileSync(file(), 'utf8'), SIDECAR);
