@@ -4,7 +4,7 @@ import type { Analysis } from './model';
 export interface AnalysisJson {
   articles: { id: string; file: string; title: string; published?: string }[];
   entities: {
-    id: string; name: string; type: string; variants: string[];
+    id: string; name: string; type: string; variants: string[]; description?: boolean;
     spellings: { text: string; articles: string[] }[];
     mentions: { article: string; start: number; end: number; text: string }[];
   }[];
@@ -22,7 +22,7 @@ export function analysisToJson(a: Analysis): AnalysisJson {
   return {
     articles: a.articles.map((x) => ({ id: x.id, file: x.file, title: x.title, ...(x.published ? { published: x.published } : {}) })),
     entities: a.entities.map((e) => ({
-      id: e.id, name: e.name, type: e.type, variants: e.variants,
+      id: e.id, name: e.name, type: e.type, variants: e.variants, ...(e.description ? { description: true } : {}),
       spellings: e.spellings.map((s) => ({ text: s.text, articles: s.articles })),
       mentions: e.mentions.map((m) => ({ article: m.article, start: m.start, end: m.end, text: m.text })),
     })),
