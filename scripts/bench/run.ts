@@ -6,6 +6,7 @@
 //   --sizes 1000,5000    archive sizes (the first is "1k", the last "5k" for growth)
 //   --runs 3             runs per measurement of the CLI and the floor (median reported)
 //   --compromise-at 1000 sizes at which compromise is run; other sizes are extrapolated (and say so)
+//   --edits 40           single-article edits timed on the incremental engine (at the smallest archive)
 //   --profile            also write a CPU profile of one CLI run per size to .bench/profiles and summarise it
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
@@ -15,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { ensureArchive, readSeeds, type ArchiveManifest } from './generate';
 import { median, runChild, type ChildRun } from './measure';
 import { formatHot, hotFunctions } from './profile-summary';
-import { formatReport, type BenchResults, type PassResult, checkBudgets } from './report';
+import { formatReport, type BenchResults, type IncrementalResult, type PassResult, checkBudgets } from './report';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CACHE = path.join(ROOT, '.bench');
@@ -27,7 +28,7 @@ function log(msg: string): void {
 }
 
 async function buildChildren(): Promise<Record<string, string>> {
-  const entries = ['rusage', 'pass-compromise', 'pass-tokenise'];
+  const entries = ['rusage', 'pass-compromise', 'pass-tokenise', 'pass-incremental'];
   await esbuild.build({
     entryPoints: Object.fromEntries(entries.map((e) => [e, path.join(__dirname, `${e}.ts`)])),
     outdir: BUILD,
@@ -63,6 +64,7 @@ async function main(): Promise<void> {
       sizes: { type: 'string', default: '1000,5000' },
       runs: { type: 'string', default: '3' },
       'compromise-at': { type: 'string', default: '1000' },
+      edits: { type: 'string', default: '40' },
       profile: { type: 'boolean' },
     },
   });
@@ -128,6 +130,15 @@ async function main(): Promise<void> {
       results.passes.push(pass('compromise', manifest, [await child(children['pass-compromise'], [dir])]));
       log(`${n}: compromise ${(results.passes[results.passes.length - 1].wallMs / 1000).toFixed(1)} s`);
     }
+  }
+
+  // Incremental edits at the smallest archive (1,000 articles: the budget's size).
+  const smallest = archives[0];
+  if (smallest) {
+    log(`${smallest.manifest.articles}: incremental engine, ${values.edits} single-article edits`);
+    const run = await child(children['pass-incremental'], [smallest.dir, values.edits]);
+    results.incremental = JSON.parse(run.stdout) as IncrementalResult;
+    log(`${smallest.manifest.articles}: edit p95 ${results.incremental.editP95Ms.toFixed(1)} ms`);
   }
 
   // compromise works document by document, so its time grows with the characters: extrapolate linearly
