@@ -4,7 +4,7 @@ import type { Analysis, AnchorStatus, Review } from './model';
 export interface AnalysisJson {
   articles: { id: string; file: string; title: string; published?: string; outlet?: string; url?: string }[];
   entities: {
-    id: string; name: string; type: string; variants: string[];
+    id: string; name: string; type: string; variants: string[]; description?: boolean;
     spellings: { text: string; articles: string[] }[];
     mentions: { article: string; start: number; end: number; text: string }[];
     decided?: { note?: string };
@@ -32,7 +32,7 @@ export function analysisToJson(a: Analysis): AnalysisJson {
       ...(x.outlet ? { outlet: x.outlet } : {}), ...(x.url ? { url: x.url } : {}),
     })),
     entities: a.entities.map((e) => ({
-      id: e.id, name: e.name, type: e.type, variants: e.variants,
+      id: e.id, name: e.name, type: e.type, variants: e.variants, ...(e.description ? { description: true } : {}),
       spellings: e.spellings.map((s) => ({ text: s.text, articles: s.articles })),
       mentions: e.mentions.map((m) => ({ article: m.article, start: m.start, end: m.end, text: m.text })),
       ...(e.decided ? { decided: e.decided } : {}),
