@@ -1,4 +1,5 @@
-// Bundles the extension, the CLI and the analysis worker with esbuild; type checking is `npm run typecheck`.
+// Bundles the extension, the CLI, the analysis worker and the Compare panel's webview script with esbuild;
+// type checking is `npm run typecheck`.
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -17,6 +18,10 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The engine on its own thread, so analysis never blocks the extension host.
+  { ...common, entryPoints: ['src/extension/worker/analysisWorker.ts'], outfile: 'dist/worker.js' },
+  // Browser code for the Compare panel (no node, no vscode).
+  { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['src/webview/compare.ts'], outfile: 'dist/webview/compare.js' },
 ];
 
 if (watch) {
