@@ -4,12 +4,16 @@ import { analyzeCorpus } from '../engine/analyze';
 import { analysisToJson } from '../engine/serialize';
 import { readArticleFolder, FolderError } from '../node/folder';
 import { formatSummary } from './summary';
+import { report } from './report';
 
 const USAGE = `usage: crosscheck <command> <folder> [options]
 
 commands:
   analyze <folder>          summarise the articles, entities and facts of a folder
       --json                print the full analysis as JSON instead
+  report <folder>           print a Markdown report: conflicts first, one table per fact
+      --singles             also list facts only one source gives
+      -o, --output <file>   write the report to a file instead of stdout
   help                      show this help
 
 Articles are the .txt and .md files in the folder and its subfolders (UTF-8).`;
@@ -23,6 +27,8 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
   switch (command) {
     case 'analyze':
       return analyze(rest, out, err);
+    case 'report':
+      return report(rest, out, err);
     default:
       err.write(`crosscheck: unknown command '${command}'\n\n${USAGE}\n`);
       return 2;

@@ -1,7 +1,7 @@
 // Who says a claim ("Zelensky said", "according to Reuters", "Ukrainian officials say") and how firmly
 // ("allegedly", "reportedly", "claims").
 import type { Span } from '../model';
-import { HEDGES, SPEECH_VERBS } from './lexicon';
+import { HEDGES, ROLE_HEADS, SPEECH_VERBS } from './lexicon';
 import { tokenize, type Token } from './tokens';
 
 /** Nouns for unnamed sources: "officials say", "police said", "sources told". */
@@ -9,7 +9,7 @@ const SOURCE_NOUNS = new Set([
   'officials', 'official', 'sources', 'source', 'police', 'authorities', 'spokesman', 'spokeswoman', 'spokesperson',
   'ministry', 'military', 'army', 'government', 'witnesses', 'residents', 'media', 'analysts', 'experts', 'observers',
   'diplomats', 'officers', 'investigators', 'prosecutors', 'agency', 'office', 'service', 'committee', 'statement',
-  'reports', 'report', 'commentators', 'critics', 'aide', 'aides', 'minister', 'president', 'envoy',
+  'reports', 'report', 'commentators', 'critics', 'aides', ...ROLE_HEADS,
 ]);
 
 const SPEECH = new Set(SPEECH_VERBS);
@@ -54,8 +54,9 @@ function sourceAfter(text: string, toks: readonly Token[], k: number): string | 
 /** The capitalised run that opens a sentence ("Ukrainian President Volodymyr Zelensky"), if short. */
 function leadingName(text: string, toks: readonly Token[]): string | undefined {
   const first: Token[] = [];
-  for (const t of toks) {
-    if (!/^\p{Lu}/u.test(t.text) || /^(The|A|An|In|On|At|But|And|However|Meanwhile|As|After|Before|Despite|While)$/.test(t.text)) break;
+  const from = /^(The|A|An)$/.test(toks[0]?.text ?? '') ? 1 : 0;
+  for (const t of toks.slice(from)) {
+    if (!(/^\p{Lu}/u.test(t.text) || SOURCE_NOUNS.has(t.lower) || (first.length === 0 && from === 1 && /^\p{Ll}+$/u.test(t.text) && toks[from + 1] && SOURCE_NOUNS.has(toks[from + 1].lower))) || /^(In|On|At|But|And|However|Meanwhile|As|After|Before|Despite|While)$/.test(t.text)) break;
     if (first.length && !/^[\s\u00a0]*$/.test(text.slice(first[first.length - 1].end, t.start))) break;
     first.push(t);
   }
@@ -85,6 +86,13 @@ export function attributionOf(text: string, span: Span): SentenceVoice {
       const gap = i > 0 ? text.slice(toks[i - 1].end, toks[i].start) : '';
       const before = i > 0 && /^[\s\u00a0]*$/.test(gap) ? sourceBefore(text, toks, i - 1) : undefined;
       if (before) return { attribution: before, at: toks[i].start };
+      // "..., the coastguard said." at the end of a sentence: whatever stands between the comma and the verb
+      if (i > 0 && /^[\s\u00a0]*$/.test(gap) && (i === toks.length - 1 || /^[.”"]/.test(text.slice(toks[i].end, toks[i].end + 1)))) {
+        const clause = text.slice(span.start, toks[i].start);
+        const comma = clause.lastIndexOf(',');
+        const np = comma >= 0 ? clause.slice(comma + 1).trim().replace(/^(the|a|an)\s+/i, '') : '';
+        if (np && np.split(/\s+/).length <= 5) return { attribution: np, at: toks[i].start };
+      }
       if (i > 0 && /^,\s*$/.test(gap) && !/[”"]/.test(text.slice(toks[0].start, toks[i].start))) {
         const subj = leadingName(text, toks);
         if (subj) return { attribution: subj, at: toks[i].start };

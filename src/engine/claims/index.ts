@@ -3,7 +3,8 @@
 import type { Article, Claim, ClaimKind, Entity, Normalized, Span } from '../model';
 import { sentenceAt } from '../text/article';
 import { attributionOf, hedgeOf } from './attribution';
-import { contextFor, type ClaimContext, type ExtractedClaim } from './context';
+import { actorsOf, contextFor, type ClaimContext, type ExtractedClaim } from './context';
+import { clausesOf } from './statements';
 import { findDates, findDurations, findTimes, formatDate, formatDuration, formatTime } from './normalize';
 import { findTitledPeople, peopleFromEntities, roleAround, type PersonMention } from './people';
 import { findEventPlaces } from './places';
@@ -18,7 +19,7 @@ export interface ExtractOptions {
 }
 
 /** Minimum content words for a sentence to be compared as a statement. */
-const MIN_STATEMENT_TERMS = 5;
+const MIN_STATEMENT_TERMS = 3;
 
 export function extractClaims(article: Article, entities: readonly Entity[] = [], options: ExtractOptions = {}): ExtractedClaim[] {
   const out: ExtractedClaim[] = [];
@@ -71,9 +72,15 @@ export function extractClaims(article: Article, entities: readonly Entity[] = []
       add('place', pl, s, pl.name, { kind: 'place', key: pl.key, event: pl.event }, ctx, said(pl));
     }
 
-    if (!ctx.heading && ctx.terms.length >= MIN_STATEMENT_TERMS) {
-      const sentenceText = text.slice(s.start, s.end);
-      add('statement', s, s, sentenceText.length > 160 ? sentenceText.slice(0, 157).trimEnd() + '…' : sentenceText, { kind: 'statement' }, ctx, said({ start: s.start, end: s.start }));
+    if (!ctx.heading) {
+      for (const c of clausesOf(text, s)) {
+        const terms = contentStems(text, c.start, c.end);
+        if (terms.length < MIN_STATEMENT_TERMS) continue;
+        const own = actorsOf(text, c);
+        const actors = { agent: own.agent ?? ctx.actors.agent, target: own.target ?? ctx.actors.target };
+        const clauseText = text.slice(c.start, c.end);
+        add('statement', c, s, clauseText.length > 160 ? clauseText.slice(0, 157).trimEnd() + '…' : clauseText, { kind: 'statement' }, { ...ctx, terms, actors }, said(c));
+      }
     }
   });
 
@@ -82,7 +89,7 @@ export function extractClaims(article: Article, entities: readonly Entity[] = []
     add('name', p, s, p.name, { kind: 'name', ...(p.given ? { given: p.given } : {}), surname: p.surname, key: p.key }, pctx, said(p, true));
     const role = p.role ?? roleAround(text, s, p);
     if (role) {
-      add('role', role, s, role.text, { kind: 'role', head: role.head, terms: contentStems(role.text), person: p.key }, pctx, said(role, true));
+      add('role', role, s, role.text, { kind: 'role', head: role.head, terms: contentStems(role.text), person: p.key, surname: p.surname }, pctx, said(role, true));
     }
   }
   return out;

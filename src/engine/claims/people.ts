@@ -133,7 +133,18 @@ export function peopleFromEntities(text: string, article: string, entities: read
       if (!toks[k] || !isCap(toks[k])) continue;
       const nameStart = toks[k].start;
       const p = person(text, nameStart, toks[toks.length - 1].end, undefined, e.id);
+      // the entities engine knows name order ("Wang Shuo": family name first) better than a split on spaces
+      if (m.parts?.family) {
+        p.given = m.parts.given;
+        p.surname = m.parts.family;
+        p.key = nameKey(m.parts.family);
+      }
       p.role = roleAround(text, s, { start: nameStart, end: p.end });
+      if (!p.role && m.role) {
+        const at = text.lastIndexOf(m.role, m.start);
+        const head = tokenize(m.role).map((t) => t.lower).find((w) => ROLE_HEADS.has(w));
+        if (at >= s.start && head) p.role = { start: at, end: at + m.role.length, text: m.role, head };
+      }
       out.push(p);
     }
   }

@@ -14,7 +14,7 @@ export interface PlaceMatch extends Span {
 }
 
 const PLACE_PREPS = new Set(['in', 'at', 'near', 'outside', 'inside']);
-const SKIP_ADJ = /^(the|a|an|historic|swanky|luxurious|luxury|famous|iconic|sprawling|old|new|grand|presidential|royal|central|eastern|western|northern|southern|capital|city|port|town|village|of)$/i;
+const SKIP_ADJ = /^(the|a|an|historic|swanky|luxurious|luxury|famous|iconic|sprawling|old|new|grand|presidential|royal|central|eastern|western|northern|southern|capital|city|port|town|village|of)$/;
 const NOT_PLACE = new Set([...MONTHS, ...WEEKDAYS, 'monday’s', 'spring', 'summer', 'autumn', 'winter']);
 
 function isCap(t: Token | undefined): boolean {

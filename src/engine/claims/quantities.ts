@@ -28,6 +28,8 @@ function nounPhraseAt(text: string, toks: readonly Token[], i: number): { first:
     if (PHRASE_BREAKERS.has(t.lower) || /^\d/.test(t.lower)) break;
     // "-ly" adverbs and participles can sit inside ("remotely operated drones") but cannot be the head
     last = k;
+    // a count above one has a plural head: the first plural ends the phrase ("trawlers sank")
+    if (/[^su’']s$/.test(t.lower) && t.lower.length > 3) break;
   }
   if (last < i) return undefined;
   // walk back over words that cannot be a head
@@ -79,7 +81,9 @@ export function findQuantities(text: string, span: Span, taken: readonly Span[] 
     // shares: "a significant portion of Russia's long-range bombers"
     const share = PROPORTIONS.find((ws) => ws.every((w, k) => toks[i + k]?.lower === w));
     if (share) {
-      const np = nounPhraseAt(text, toks, i + share.length);
+      let k = i + share.length;
+      if (/^(the|its|their|his|her)$/.test(toks[k]?.lower ?? '')) k++;
+      const np = nounPhraseAt(text, toks, k);
       if (np) {
         const noun = singular(toks[np.last].lower);
         const value: QuantityValue = { kind: 'quantity', noun, cls: classOf(noun), proportion: true, vague: share.slice(0, -1).join(' ') };

@@ -1,5 +1,5 @@
 // Word tokens with offsets, diacritic folding and a light stemmer used to compare wording across articles.
-import { STOPWORDS, SYNONYMS } from './lexicon';
+import { COUNTRY_OF, STOPWORDS, SYNONYMS } from './lexicon';
 
 export interface Token {
   text: string;
@@ -72,7 +72,21 @@ export function stem(word: string): string {
 /** Content-word stems of a stretch of text, stopwords and numbers removed. */
 export function contentStems(text: string, start = 0, end = text.length): string[] {
   const out: string[] = [];
-  for (const t of tokenize(text, start, end)) {
+  const toks = tokenize(text, start, end);
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    // "air bases" = "airbases" = "airfields"
+    if (t.lower === 'air' && /^(base|bases|field|fields)$/.test(toks[i + 1]?.lower ?? '')) {
+      out.push(stem('airbase'));
+      i++;
+      continue;
+    }
+    // "Russian", "Russia's" and "Moscow" all point at one country
+    const country = COUNTRY_OF.get(fold(t.text).replace(/'s$/, ''));
+    if (country && (t.lower !== 'us' || t.text === 'US')) {
+      out.push(country);
+      continue;
+    }
     if (t.lower.length < 3 || STOPWORDS.has(t.lower) || /^\d/.test(t.lower)) continue;
     out.push(stem(t.text));
   }

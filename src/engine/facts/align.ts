@@ -5,7 +5,7 @@ import type { ExtractedClaim } from '../claims';
 import type { QuantityValue } from '../claims/normalize';
 import { editSimilarity } from '../claims/tokens';
 import { givenNamesCompatible } from './verdict';
-import { candidatePairs, clusterEdges, cosine, idfOf, vectorOf, type Vector } from './similarity';
+import { candidatePairs, clusterEdges, cosine, idfOf, statementSimilarity, vectorOf, type Vector } from './similarity';
 
 export interface AlignOptions {
   /** Minimum context similarity for two numbers, times or dates to be one fact. */
@@ -217,14 +217,42 @@ function alignPlaces(claims: readonly ExtractedClaim[]): Group[] {
   return out;
 }
 
+/**
+ * Statements group around each clause: the clause and its best match in every other article, when every
+ * two members are close enough. A clause may so sit in more than one fact (a sentence that reports both the
+ * strike and its target is compared on both); groups contained in a larger one are dropped.
+ */
 function alignStatements(claims: readonly ExtractedClaim[], vec: (x: ExtractedClaim) => Vector, threshold: number): Group[] {
-  const edges: { i: number; j: number; score: number }[] = [];
+  const score = new Map<number, number>();
+  const n = claims.length;
+  const best = new Map<number, Map<string, { j: number; s: number }>>();
   for (const [i, j] of candidatePairs(claims, (x) => x.claim.article, (x) => keysOf(vec(x)))) {
     // sentence-level actors are a rough reading: a mismatch weakens a match instead of forbidding it
-    const score = cosine(vec(claims[i]), vec(claims[j])) * (actorsCompatible(claims[i], claims[j]) ? 1 : 0.6);
-    if (score >= threshold) edges.push({ i, j, score });
+    const s = statementSimilarity(vec(claims[i]), vec(claims[j])) * (actorsCompatible(claims[i], claims[j]) ? 1 : 0.6);
+    score.set(i * n + j, s);
+    if (s < threshold) continue;
+    for (const [a, b] of [[i, j], [j, i]]) {
+      let m = best.get(a);
+      if (!m) best.set(a, (m = new Map()));
+      const cur = m.get(claims[b].claim.article);
+      if (!cur || s > cur.s) m.set(claims[b].claim.article, { j: b, s });
+    }
   }
-  return clusterEdges(claims.length, (i) => claims[i].claim.article, edges)
-    .filter((m) => m.length >= 2)
-    .map((m) => ({ kind: 'statement' as const, members: m.map((i) => claims[i]) }));
+  const pair = (a: number, b: number) => score.get(a < b ? a * n + b : b * n + a) ?? 0;
+  const groups: number[][] = [];
+  for (const [i, m] of best) {
+    const members = [i];
+    for (const { j } of [...m.values()].sort((x, y) => y.s - x.s)) {
+      if (members.every((k) => pair(k, j) >= threshold * 0.5)) members.push(j);
+    }
+    if (members.length >= 2) groups.push(members.sort((a, b) => a - b));
+  }
+  const keyed = new Map(groups.map((g) => [g.join(','), g]));
+  const unique = [...keyed.values()].sort((a, b) => b.length - a.length);
+  const kept: number[][] = [];
+  for (const g of unique) {
+    if (kept.some((k) => g.every((x) => k.includes(x)))) continue;
+    kept.push(g);
+  }
+  return kept.map((m) => ({ kind: 'statement' as const, members: m.map((i) => claims[i]) }));
 }

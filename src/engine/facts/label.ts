@@ -95,8 +95,8 @@ export function labelFor(group: Group, texts: ReadonlyMap<string, string>): stri
 
 function bestName(claims: readonly Claim[], role = false): string {
   if (role) {
-    const surname = claims.map((c) => String(c.normalized.person ?? '')).find(Boolean);
-    return surname ? surname[0].toUpperCase() + surname.slice(1) : 'a person';
+    const surname = claims.map((c) => String(c.normalized.surname ?? '')).find(Boolean);
+    return surname || 'a person';
   }
   const surnames = claims.map((c) => String(c.normalized.surname ?? c.value));
   const counts = new Map<string, number>();

@@ -44,6 +44,29 @@ export function cosine(a: Vector, b: Vector): number {
 const SMALL_BLOCK = 120;
 
 /**
+ * Shared weight over the smaller side's weight: a short clause fully contained in a long sentence scores 1
+ * where cosine would punish the long sentence's other words.
+ */
+export function overlap(a: Vector, b: Vector): number {
+  let shared = 0;
+  let sa = 0;
+  let sb = 0;
+  for (const [k, x] of a) {
+    sa += x;
+    const y = b.get(k);
+    if (y !== undefined) shared += Math.min(x, y);
+  }
+  for (const y of b.values()) sb += y;
+  const m = Math.min(sa, sb);
+  return m ? shared / m : 0;
+}
+
+/** Statement similarity: mostly overlap (clauses differ in length), with cosine to damp one-word matches. */
+export function statementSimilarity(a: Vector, b: Vector): number {
+  return 0.3 * cosine(a, b) + 0.7 * overlap(a, b);
+}
+
+/**
  * Pairs of items from different articles that share at least one informative key. Each item is indexed by
  * its `keysPerItem` most informative keys only, and keys held by more than `maxPosting` items are skipped,
  * so the work grows with the folder, not with its square.

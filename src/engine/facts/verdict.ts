@@ -3,7 +3,7 @@
 // together, spellings) are variants.
 import type { Article, Claim, Verdict } from '../model';
 import { datesCompatible, formatRange, rangesOverlap, utcMinutes, type DateValue, type DurationValue, type QuantityValue, type TimeValue } from '../claims/normalize';
-import { editSimilarity, fold, nameKey } from '../claims/tokens';
+import { editSimilarity, nameKey } from '../claims/tokens';
 
 export interface Judgement {
   verdict: Verdict;
@@ -13,7 +13,8 @@ export interface Judgement {
 /** Counts that change as an event unfolds: reports written at different times may both be right. */
 const TOLL_NOUNS = /^(death|dead|fatality|casualty|victim|injur|wounded|missing|arrest|evacuee|displaced|people|person|civilian|resident)/;
 
-const sameSurface = (claims: readonly Claim[]) => new Set(claims.map((c) => fold(c.text).replace(/[^a-z0-9]/g, ''))).size === 1;
+// Accents and punctuation count: "Çırağan" vs "Ciragan" and "1 PM" vs "1 p.m." are variants, not agreement.
+const sameSurface = (claims: readonly Claim[]) => new Set(claims.map((c) => c.text.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim())).size === 1;
 
 function list(values: string[]): string {
   const uniq = [...new Set(values)];
