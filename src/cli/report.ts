@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { analyzeCorpus } from '../engine/analyze';
 import { formatReport } from '../engine/report/markdown';
 import { readArticleFolder, FolderError } from '../node/folder';
+import { loadFolderDecisions } from '../node/sidecarStore';
 
 export async function report(args: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   let parsed;
@@ -33,7 +34,10 @@ export async function report(args: string[], out: NodeJS.WritableStream, err: No
     err.write(`crosscheck: no article could be analysed in ${folder} (articles are .txt and .md files)\n`);
     return 1;
   }
-  const analysis = analyzeCorpus(contents.inputs, { warnings: contents.warnings });
+  // the same analysis as `analyze`: a person's decisions and publication dates apply to the report too
+  const decisions = await loadFolderDecisions(folder, contents.inputs.map((i) => i.file));
+  for (const w of decisions.warnings) err.write(`crosscheck: ${w.file}:${w.line}:${w.column}: ${w.message} (its decisions are not applied)\n`);
+  const analysis = decisions.apply(analyzeCorpus(contents.inputs, { warnings: [...contents.warnings, ...decisions.warnings], published: decisions.published }));
   const md = formatReport(analysis, { singles: parsed.values.singles, title: `Crosscheck report: ${folder}` });
   if (parsed.values.output) {
     await writeFile(parsed.values.output, md, 'utf8');

@@ -72,6 +72,11 @@ export interface Entity {
   articles: string[];
   /** Set when a person named, merged or split this entity (folder crosscheck.yaml): their note, if any. */
   decided?: { note?: string };
+  /**
+   * Named in common words, not by a proper name: "the talks", "the war", "Ukrainian delegation".
+   * Its spellings are the nouns the articles use ("talks", "negotiations").
+   */
+  description?: boolean;
 }
 
 export type ClaimKind = 'quantity' | 'time' | 'date' | 'duration' | 'name' | 'role' | 'place' | 'statement';

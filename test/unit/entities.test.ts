@@ -172,3 +172,57 @@ describe('entities: ids and per-article extraction', () => {
     assert.equal(cs[0].role, 'Chief negotiator');
   });
 });
+
+describe('entities: demonyms, countries inside names, lists', () => {
+  const es = entities(
+    'Chilean officials met in Lindau. The Chilean Ministry of Mining said Chile would wait.',
+    'The talks in Lindau involved Peru, Ecuador, Brenvik and Oskarhamn. Peruvian envoys left early.',
+  );
+  it('joins a demonym to its country, also when the country itself is never named', () => {
+    const chile = one(es, 'Chile');
+    assert.ok(chile.variants.includes('Chilean'));
+    const peru = one(es, 'Peruvian');
+    assert.equal(peru.name, 'Peru');
+  });
+  it('counts the country inside an organisation name as a mention of the country', () => {
+    const chile = one(es, 'Chile');
+    const org = one(es, 'Chilean Ministry of Mining');
+    assert.equal(org.type, 'organization');
+    const inner = org.mentions[0];
+    assert.ok(chile.mentions.some((m) => m.start === inner.start && m.text === 'Chilean'));
+  });
+  it('types unknown names listed with known places as places', () => {
+    assert.equal(one(es, 'Brenvik').type, 'place');
+    assert.equal(one(es, 'Oskarhamn').type, 'place');
+  });
+});
+
+describe('entities: things described in words', () => {
+  const es = entities(
+    'The Brenmark delegation arrived for the talks. Norway’s team, led by Minister Ola Tveit, came later. The war has lasted a year.',
+    'Negotiations ended early. The Norwegian delegation left; Norwegian troops stayed near the border. A prisoner swap was agreed.',
+    'Officials said the conflict would go on. Norway withdrew its forces after the exchange of 300 prisoners.',
+  );
+  it('groups the recurring event nouns of a cluster into one described event', () => {
+    const talks = one(es, 'talks');
+    assert.equal(talks.description, true);
+    assert.equal(talks.type, 'event');
+    assert.ok(talks.variants.includes('negotiations'));
+    const war = one(es, 'war');
+    assert.ok(war.variants.includes('conflict'));
+    assert.ok(one(es, 'swap').variants.includes('exchange'));
+  });
+  it('ties a delegation or troops to their country, through demonyms, possessives and "its"', () => {
+    const delegation = es.find((e) => e.description && e.name === 'Norwegian delegation')!;
+    assert.ok(delegation, es.map((e) => e.name).join(', '));
+    assert.deepEqual(new Set(delegation.variants), new Set(['team', 'delegation']));
+    const forces = es.find((e) => e.description && e.name === 'Norwegian forces')!;
+    assert.deepEqual(new Set(forces.variants), new Set(['troops', 'forces']));
+  });
+  it('does not give a group noun a country it does not name', () => {
+    // "The Brenmark delegation": Brenmark is no country the folder knows, and no country precedes it.
+    const delegations = es.filter((e) => e.description && e.variants.includes('delegation'));
+    assert.deepEqual(delegations.map((e) => e.name), ['Norwegian delegation']);
+    assert.ok(!delegations[0].mentions.some((m) => m.article === 'a0' && m.text === 'delegation'));
+  });
+});

@@ -7,6 +7,8 @@ import { acceptCandidate, gatherEvidence } from './accept';
 import { buildForms, groupForms, leadingType, type Group } from './group';
 import { foldName } from './fold';
 import { shareListVotes } from './lists';
+import { findDescriptions } from './descriptions';
+import { countryOfDemonym, knownPlace } from './places';
 
 export { extractMentions } from './mentions';
 export { foldName, translitKey, nameSimilarity } from './fold';
@@ -18,8 +20,11 @@ export function findEntities(articles: readonly Article[], options: AnalyzeOptio
   shareListVotes(accepted, new Map(articles.map((a) => [a.id, a])));
   const groups = groupForms(buildForms(accepted));
   const order = new Map(articles.map((a, i) => [a.id, i]));
-  const entities = groups.filter(isEntity).map((g) => toEntity(g, order));
+  const named = groups.filter(isEntity);
+  addNestedPlaces(named);
+  const entities = named.map((g) => toEntity(g, order));
   assignIds(entities);
+  entities.push(...findDescriptions(articles, entities));
   const wanted = options.entityTypes ? new Set<EntityType>(options.entityTypes) : undefined;
   return entities
     .filter((e) => !wanted || wanted.has(e.type))
@@ -130,5 +135,27 @@ function assignIds(entities: Entity[]): void {
     for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
     used.add(id);
     e.id = id;
+  }
+}
+
+/**
+ * A country inside a longer name ("the Turkish Ministry of Foreign Affairs", "Security Service of
+ * Ukraine") is also a mention of that country, when the folder names the country as such.
+ */
+function addNestedPlaces(groups: Group[]): void {
+  const byCountry = new Map<string, Group>();
+  for (const g of groups) if (g.place && g.knownName) byCountry.set(foldName(g.knownName), g);
+  for (const g of groups) {
+    if (g.place) continue;
+    for (const m of [...g.mentions]) {
+      if (m.words.length < 2) continue;
+      for (const w of m.words) {
+        const country = knownPlace(w.text)?.name ?? countryOfDemonym(w.text);
+        const target = country && byCountry.get(foldName(country));
+        if (!target) continue;
+        const votes = { person: 0, place: 0, organization: 0, event: 0, other: 0 };
+        target.mentions.push({ ...m, words: [w], start: w.start, end: w.end, text: w.text, votes, role: undefined, nested: true });
+      }
+    }
   }
 }

@@ -31,6 +31,8 @@ export interface Candidate {
   quoted?: boolean;
   /** Index of the sentence in article.sentences. */
   sentence: number;
+  /** A country word inside a longer name, also counted as a mention of the country. */
+  nested?: boolean;
 }
 
 export interface ArticleWords {
