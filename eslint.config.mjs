@@ -14,7 +14,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/engine/**/*.ts', 'src/node/**/*.ts', 'src/cli/**/*.ts', 'src/shared/**/*.ts', 'src/webview/**/*.ts', 'test/unit/**/*.ts'],
+    files: ['src/engine/**/*.ts', 'src/extension/worker/**/*.ts', 'src/node/**/*.ts', 'src/cli/**/*.ts', 'src/shared/**/*.ts', 'src/webview/**/*.ts', 'test/unit/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         paths: [{ name: 'vscode', message: 'The engine, CLI, webview and unit tests must not import vscode: keep VS Code glue in src/extension/.' }],

@@ -1,0 +1,377 @@
+// Owns the folder's analysis: finds article files (crosscheck.articles.include/exclude), reads them through
+// workspace.fs (open editors' unsaved text wins), sends them to the worker and publishes each new analysis
+// as a snapshot with its lookups. Nothing here runs during activation: start() schedules the first scan.
+import * as vscode from 'vscode';
+import { decodeArticleBytes } from '../../engine/text/decode';
+import type { Article, ArticleInput, Warning } from '../../engine/model';
+import { AnalysisIndex } from '../../shared/analysisIndex';
+import { changed, setting } from '../config';
+import { AnalysisCancelled, WorkerClient } from './workerClient';
+
+/** No news article is this long; bigger files are skipped with a warning rather than stall the analysis. */
+export const MAX_ARTICLE_BYTES = 25 * 1024 * 1024;
+/** Above this many files the first analysis shows a cancellable notification, not only the view's progress bar. */
+const LARGE_FOLDER = 200;
+const EDIT_DEBOUNCE_MS = 300;
+const FILE_EVENT_DEBOUNCE_MS = 200;
+const READ_CONCURRENCY = 16;
+
+export interface AnalysisSnapshot {
+  readonly generation: number;
+  readonly index: AnalysisIndex;
+  /** Article id -> file URI. */
+  uriOf(articleId: string): vscode.Uri | undefined;
+  /** File URI -> article id. */
+  articleIdOf(uri: vscode.Uri): string | undefined;
+  /** Time the engine took, in ms. */
+  readonly engineMs: number;
+}
+
+export type AnalysisState = 'starting' | 'scanning' | 'analysing' | 'ready' | 'empty' | 'cancelled' | 'failed';
+
+interface Source {
+  uri: vscode.Uri;
+  file: string;
+  text: string;
+}
+
+export class AnalysisService implements vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<AnalysisSnapshot>();
+  readonly onDidChange = this.changeEmitter.event;
+  private readonly stateEmitter = new vscode.EventEmitter<AnalysisState>();
+  readonly onDidChangeState = this.stateEmitter.event;
+
+  private snapshot: AnalysisSnapshot | undefined;
+  private _state: AnalysisState = 'starting';
+  private readonly sources = new Map<string, Source>(); // by uri.toString()
+  private readWarnings: Warning[] = [];
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly client: WorkerClient;
+  private scanCancel: vscode.CancellationTokenSource | undefined;
+  private readonly editTimers = new Map<string, NodeJS.Timeout>();
+  private fileTimer: NodeJS.Timeout | undefined;
+  private pendingFileChanges = new Set<string>();
+  private pendingRescan = false;
+  private readyWaiters: ((s: AnalysisSnapshot) => void)[] = [];
+  private matchCache = new Map<string, { version: number; matches: boolean }>();
+
+  constructor(workerPath: string, private readonly output: vscode.LogOutputChannel) {
+    this.client = new WorkerClient(workerPath, (m) => output.error(m));
+  }
+
+  get state(): AnalysisState {
+    return this._state;
+  }
+
+  get current(): AnalysisSnapshot | undefined {
+    return this.snapshot;
+  }
+
+  /** Resolves with the first analysis (or the current one). */
+  ready(): Promise<AnalysisSnapshot> {
+    return this.snapshot ? Promise.resolve(this.snapshot) : new Promise((r) => this.readyWaiters.push(r));
+  }
+
+  /** Starts watching and schedules the first scan after the caller (activate) has returned. */
+  start(): void {
+    const watcher = vscode.workspace.createFileSystemWatcher(setting('articles.include'));
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate(() => this.queueFileEvent(undefined)),
+      watcher.onDidChange((uri) => this.queueFileEvent(uri)),
+      watcher.onDidDelete((uri) => this.queueFileEvent(uri)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.onClose(d)),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rescan()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (changed(e, 'articles.include', 'articles.exclude', 'articles.maxFiles', 'analysis.entityTypes')) void this.rescan();
+      }),
+    );
+    setTimeout(() => void this.rescan(), 0);
+  }
+
+  /** Finds and reads every article again, then analyses the folder from scratch. */
+  async rescan(): Promise<void> {
+    this.scanCancel?.cancel();
+    this.client.cancel();
+    const cts = new vscode.CancellationTokenSource();
+    this.scanCancel = cts;
+    this.setState('scanning');
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    if (folders.length === 0) {
+      this.sources.clear();
+      this.publishEmpty();
+      return;
+    }
+    const t0 = Date.now();
+    let uris: vscode.Uri[];
+    try {
+      uris = await vscode.workspace.findFiles(setting('articles.include'), excludeGlob(setting('articles.exclude')), setting('articles.maxFiles'), cts.token);
+    } catch (e) {
+      this.fail(`could not list the article files: ${(e as Error).message}`);
+      return;
+    }
+    if (cts.token.isCancellationRequested) return;
+    uris.sort((a, b) => (a.toString() < b.toString() ? -1 : 1));
+    if (uris.length >= setting('articles.maxFiles')) {
+      this.output.warn(`only the first ${uris.length} article files are analysed (crosscheck.articles.maxFiles)`);
+    }
+    const work = async (progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken) => {
+      token.onCancellationRequested(() => cts.cancel());
+      this.sources.clear();
+      this.readWarnings = [];
+      let done = 0;
+      for (let i = 0; i < uris.length && !cts.token.isCancellationRequested; i += READ_CONCURRENCY) {
+        const batch = uris.slice(i, i + READ_CONCURRENCY);
+        const read = await Promise.all(batch.map((u) => this.read(u)));
+        for (const s of read) if (s) this.sources.set(s.uri.toString(), s);
+        done += batch.length;
+        progress.report({ message: `reading ${done} of ${uris.length} files`, increment: (50 * batch.length) / uris.length });
+      }
+      if (cts.token.isCancellationRequested) {
+        this.setState('cancelled');
+        return;
+      }
+      this.output.info(`found ${this.sources.size} articles in ${uris.length} files (${Date.now() - t0} ms)`);
+      if (this.sources.size === 0) {
+        this.publishEmpty();
+        return;
+      }
+      progress.report({ message: `analysing ${this.sources.size} articles` });
+      await this.analyse(true, [], cts.token);
+      progress.report({ increment: 50 });
+    };
+    const large = uris.length > LARGE_FOLDER;
+    await vscode.window.withProgress({ location: { viewId: 'crosscheck.articles' } }, () =>
+      vscode.window.withProgress(
+        { location: large ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window, title: 'Crosscheck', cancellable: large },
+        work,
+      ),
+    );
+  }
+
+  /** Sends the current sources to the worker and publishes the result if it is still the newest. */
+  private async analyse(reset: boolean, removed: string[], token?: vscode.CancellationToken, changedSources?: Source[]): Promise<void> {
+    if (this.sources.size === 0) {
+      this.publishEmpty();
+      return;
+    }
+    this.setState('analysing');
+    const byFile = new Map<string, vscode.Uri>();
+    for (const s of this.sources.values()) byFile.set(s.file, s.uri);
+    const set: ArticleInput[] = (reset || !changedSources ? [...this.sources.values()] : changedSources).map((s) => ({ file: s.file, text: s.text }));
+    const cancelListener = token?.onCancellationRequested(() => this.client.cancel());
+    try {
+      const result = await this.client.update({ reset, set, remove: removed, entityTypes: setting('analysis.entityTypes'), warnings: this.readWarnings });
+      if (token?.isCancellationRequested) return;
+      const t0 = Date.now();
+      const snapshot = makeSnapshot(result.generation, new AnalysisIndex(result.analysis), byFile, result.ms);
+      this.output.info(`analysed ${result.analysis.articles.length} articles: ${result.analysis.entities.length} entities, ${result.analysis.facts.length} facts in ${Math.round(result.ms)} ms (+${Date.now() - t0} ms indexing)`);
+      for (const w of result.analysis.warnings) this.output.warn(`${w.file ?? ''}${w.line ? `:${w.line}` : ''}: ${w.message}`);
+      this.publish(snapshot);
+    } catch (e) {
+      if (e instanceof AnalysisCancelled) {
+        if (token?.isCancellationRequested) this.setState('cancelled');
+        return;
+      }
+      this.fail(`analysis failed: ${(e as Error).stack ?? (e as Error).message}`);
+    } finally {
+      cancelListener?.dispose();
+    }
+  }
+
+  private async read(uri: vscode.Uri): Promise<Source | undefined> {
+    const file = vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open?.isDirty) return { uri, file, text: open.getText() };
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.size > MAX_ARTICLE_BYTES) {
+        this.warn(file, `skipped: ${(stat.size / 1048576).toFixed(1)} MB is larger than the ${MAX_ARTICLE_BYTES / 1048576} MB limit for one article`);
+        return undefined;
+      }
+      const decoded = decodeArticleBytes(await vscode.workspace.fs.readFile(uri));
+      if (!decoded.ok) {
+        this.warn(file, `skipped: ${decoded.reason}`);
+        return undefined;
+      }
+      if (decoded.warning) this.warn(file, decoded.warning);
+      if (decoded.text.trim().length === 0) {
+        this.warn(file, 'skipped: the file holds only white space');
+        return undefined;
+      }
+      return { uri, file, text: decoded.text };
+    } catch (e) {
+      this.warn(file, `skipped: ${(e as Error).message}`);
+      return undefined;
+    }
+  }
+
+  private warn(file: string, message: string): void {
+    this.readWarnings.push({ file, message });
+  }
+
+  private queueFileEvent(uri: vscode.Uri | undefined): void {
+    // A created file may or may not be an article (exclude globs): list the folder again to find out.
+    if (!uri) this.pendingRescan = true;
+    else this.pendingFileChanges.add(uri.toString());
+    if (this.fileTimer) clearTimeout(this.fileTimer);
+    this.fileTimer = setTimeout(() => void this.applyFileEvents(), FILE_EVENT_DEBOUNCE_MS);
+  }
+
+  private async applyFileEvents(): Promise<void> {
+    this.fileTimer = undefined;
+    if (this._state === 'scanning') {
+      // The running scan reads the files anyway; check again after it.
+      this.queueFileEvent(undefined);
+      return;
+    }
+    const rescan = this.pendingRescan;
+    const uris = [...this.pendingFileChanges].map((u) => vscode.Uri.parse(u));
+    this.pendingRescan = false;
+    this.pendingFileChanges.clear();
+    let toRead = uris.filter((u) => this.sources.has(u.toString()));
+    if (rescan) {
+      const listed = await vscode.workspace.findFiles(setting('articles.include'), excludeGlob(setting('articles.exclude')), setting('articles.maxFiles'));
+      const known = new Set(listed.map((u) => u.toString()));
+      const added = listed.filter((u) => !this.sources.has(u.toString()));
+      const gone = [...this.sources.keys()].filter((k) => !known.has(k));
+      toRead = [...toRead, ...added];
+      await this.applyChanges(toRead, gone);
+    } else {
+      await this.applyChanges(toRead, []);
+    }
+  }
+
+  /** Re-reads changed files (deleted ones drop out) and analyses the changes. */
+  private async applyChanges(uris: vscode.Uri[], gone: string[]): Promise<void> {
+    const removed: string[] = [];
+    const changedSources: Source[] = [];
+    for (const key of gone) {
+      const s = this.sources.get(key);
+      if (s) {
+        this.sources.delete(key);
+        removed.push(s.file);
+      }
+    }
+    for (const uri of uris) {
+      const key = uri.toString();
+      const before = this.sources.get(key);
+      const s = await this.read(uri);
+      if (!s) {
+        if (before) {
+          this.sources.delete(key);
+          removed.push(before.file);
+        }
+        continue;
+      }
+      if (before && before.text === s.text) continue;
+      this.sources.set(key, s);
+      changedSources.push(s);
+    }
+    if (removed.length === 0 && changedSources.length === 0) return;
+    await this.analyse(false, removed, undefined, changedSources);
+  }
+
+  private onEdit(e: vscode.TextDocumentChangeEvent): void {
+    const key = e.document.uri.toString();
+    if (e.contentChanges.length === 0 || !this.sources.has(key)) return;
+    const existing = this.editTimers.get(key);
+    if (existing) clearTimeout(existing);
+    // Typing only restarts a timer; the text is read and analysed once the person pauses.
+    this.editTimers.set(key, setTimeout(() => {
+      this.editTimers.delete(key);
+      const s = this.sources.get(key);
+      if (!s || s.text === e.document.getText()) return;
+      const updated = { ...s, text: e.document.getText() };
+      this.sources.set(key, updated);
+      void this.analyse(false, [], undefined, [updated]);
+    }, EDIT_DEBOUNCE_MS));
+  }
+
+  private onClose(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    this.matchCache.delete(key);
+    // Unsaved edits were analysed; once the editor closes without saving, the file on disk is the article again.
+    if (this.sources.has(key)) this.queueFileEvent(doc.uri);
+  }
+
+  /**
+   * The article a document shows, when the current analysis was made from exactly its text (offsets are then
+   * valid); undefined while an edit waits to be analysed.
+   */
+  articleFor(doc: vscode.TextDocument): { snapshot: AnalysisSnapshot; article: Article } | undefined {
+    const snapshot = this.snapshot;
+    if (!snapshot) return undefined;
+    const id = snapshot.articleIdOf(doc.uri);
+    const article = id ? snapshot.index.articles.get(id) : undefined;
+    if (!article) return undefined;
+    const key = `${doc.uri.toString()}#${snapshot.generation}`;
+    let cached = this.matchCache.get(key);
+    if (!cached || cached.version !== doc.version) {
+      cached = { version: doc.version, matches: doc.getText() === article.text };
+      this.matchCache.set(key, cached);
+    }
+    return cached.matches ? { snapshot, article } : undefined;
+  }
+
+  private publish(snapshot: AnalysisSnapshot): void {
+    this.snapshot = snapshot;
+    this.matchCache.clear();
+    this.setState(snapshot.index.counts.articles > 0 ? 'ready' : 'empty');
+    this.changeEmitter.fire(snapshot);
+    const waiters = this.readyWaiters;
+    this.readyWaiters = [];
+    for (const w of waiters) w(snapshot);
+  }
+
+  private publishEmpty(): void {
+    this.publish(makeSnapshot(this.snapshot ? this.snapshot.generation + 1 : 0, new AnalysisIndex({ articles: [], entities: [], facts: [], warnings: this.readWarnings }), new Map(), 0));
+  }
+
+  private fail(message: string): void {
+    this.output.error(message);
+    this.setState('failed');
+  }
+
+  private setState(state: AnalysisState): void {
+    if (state === this._state) return;
+    this._state = state;
+    this.stateEmitter.fire(state);
+  }
+
+  dispose(): void {
+    this.scanCancel?.cancel();
+    for (const t of this.editTimers.values()) clearTimeout(t);
+    if (this.fileTimer) clearTimeout(this.fileTimer);
+    this.client.dispose();
+    for (const d of this.disposables) d.dispose();
+    this.changeEmitter.dispose();
+    this.stateEmitter.dispose();
+  }
+}
+
+function makeSnapshot(generation: number, index: AnalysisIndex, byFile: Map<string, vscode.Uri>, engineMs: number): AnalysisSnapshot {
+  const uris = new Map<string, vscode.Uri>();
+  const ids = new Map<string, string>();
+  for (const a of index.analysis.articles) {
+    const uri = byFile.get(a.file);
+    if (!uri) continue;
+    uris.set(a.id, uri);
+    ids.set(uri.toString(), a.id);
+  }
+  return {
+    generation,
+    index,
+    engineMs,
+    uriOf: (id) => uris.get(id),
+    articleIdOf: (uri) => ids.get(uri.toString()),
+  };
+}
+
+/** findFiles takes one exclude glob: a list becomes one brace pattern. */
+function excludeGlob(globs: readonly string[]): string | undefined {
+  const list = globs.filter((g) => g.trim().length > 0);
+  if (list.length === 0) return undefined;
+  return list.length === 1 ? list[0] : `{${list.join(',')}}`;
+}

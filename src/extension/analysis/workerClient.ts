@@ -1,0 +1,137 @@
+// Runs analyses in the worker thread (dist/worker.js) and hands back the newest result. When a worker cannot
+// be started (a host without worker_threads), analyses run in-process instead, after a macrotask so the
+// caller returns first.
+import { Worker } from 'node:worker_threads';
+import { analyzeCorpus } from '../../engine/analyze';
+import type { Analysis, ArticleInput, EntityType, Warning } from '../../engine/model';
+import type { WorkerReply, WorkerUpdate } from '../../shared/workerProtocol';
+
+export interface AnalysisResult {
+  generation: number;
+  analysis: Analysis;
+  ms: number;
+}
+
+export interface Changes {
+  /** Forget every article first (a full rescan). */
+  reset?: boolean;
+  set: ArticleInput[];
+  remove: string[];
+  entityTypes?: EntityType[];
+  warnings: Warning[];
+}
+
+export class AnalysisCancelled extends Error {
+  constructor() {
+    super('analysis cancelled');
+  }
+}
+
+interface Waiter {
+  generation: number;
+  resolve: (r: AnalysisResult) => void;
+  reject: (e: Error) => void;
+}
+
+export class WorkerClient {
+  private worker: Worker | undefined;
+  private workerFailed = false;
+  private generation = 0;
+  private waiters: Waiter[] = [];
+  /** Everything the worker has been sent, so a restarted worker can be brought back to the same state. */
+  private readonly inputs = new Map<string, ArticleInput>();
+  private needsReset = true;
+
+  constructor(private readonly workerPath: string, private readonly log: (message: string) => void) {}
+
+  /** Applies changes and resolves with the analysis of this or a newer generation. */
+  update(changes: Changes): Promise<AnalysisResult> {
+    if (changes.reset) {
+      this.inputs.clear();
+      this.needsReset = true;
+    }
+    for (const f of changes.remove) this.inputs.delete(f);
+    for (const i of changes.set) this.inputs.set(i.file, i);
+    const generation = ++this.generation;
+    const promise = new Promise<AnalysisResult>((resolve, reject) => this.waiters.push({ generation, resolve, reject }));
+    const worker = this.ensureWorker();
+    if (worker) {
+      const reset = this.needsReset;
+      this.needsReset = false;
+      const msg: WorkerUpdate = {
+        type: 'update', generation, reset,
+        set: reset ? [...this.inputs.values()] : changes.set,
+        remove: reset ? [] : changes.remove,
+        ...(changes.entityTypes ? { entityTypes: changes.entityTypes } : {}),
+        warnings: changes.warnings,
+      };
+      worker.postMessage(msg);
+    } else {
+      setTimeout(() => this.analyseInProcess(generation, changes), 0);
+    }
+    return promise;
+  }
+
+  /** Abandons the running analysis: the worker is stopped and restarted (with all inputs) on the next update. */
+  cancel(): void {
+    if (this.worker) {
+      void this.worker.terminate();
+      this.worker = undefined;
+      this.needsReset = true;
+    }
+    this.settle(Number.MAX_SAFE_INTEGER, undefined, new AnalysisCancelled());
+  }
+
+  dispose(): void {
+    this.cancel();
+  }
+
+  private ensureWorker(): Worker | undefined {
+    if (this.worker || this.workerFailed) return this.worker;
+    try {
+      const w = new Worker(this.workerPath);
+      w.on('message', (reply: WorkerReply) => {
+        if (reply.type === 'result') this.settle(reply.generation, { generation: reply.generation, analysis: reply.analysis, ms: reply.ms });
+        else this.settle(reply.generation, undefined, new Error(reply.message));
+      });
+      w.on('error', (e) => {
+        this.log(`analysis worker failed: ${e.stack ?? e.message}`);
+        if (this.worker === w) {
+          this.worker = undefined;
+          this.needsReset = true;
+        }
+        this.settle(Number.MAX_SAFE_INTEGER, undefined, e);
+      });
+      w.unref();
+      this.worker = w;
+      this.needsReset = true;
+      return w;
+    } catch (e) {
+      this.workerFailed = true;
+      this.log(`cannot start the analysis worker (${(e as Error).message}); analysing in the extension host instead`);
+      return undefined;
+    }
+  }
+
+  private analyseInProcess(generation: number, changes: Changes): void {
+    if (generation !== this.generation) return; // a newer update will answer for this one
+    const t0 = Date.now();
+    try {
+      const sorted = [...this.inputs.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+      const analysis = analyzeCorpus(sorted, { ...(changes.entityTypes ? { entityTypes: changes.entityTypes } : {}), warnings: changes.warnings });
+      this.settle(generation, { generation, analysis, ms: Date.now() - t0 });
+    } catch (e) {
+      this.settle(generation, undefined, e as Error);
+    }
+  }
+
+  /** Resolves (or rejects) every waiter up to `generation`. */
+  private settle(generation: number, result: AnalysisResult | undefined, error?: Error): void {
+    const done = this.waiters.filter((w) => w.generation <= generation);
+    this.waiters = this.waiters.filter((w) => w.generation > generation);
+    for (const w of done) {
+      if (result) w.resolve(result);
+      else w.reject(error ?? new Error('analysis failed'));
+    }
+  }
+}

@@ -1,0 +1,45 @@
+// The analysis worker: keeps the folder's articles and re-runs the engine when they change, on its own
+// thread so the extension host (hovers, typing) never waits on analysis. Must not import vscode.
+import { parentPort } from 'node:worker_threads';
+import { performance } from 'node:perf_hooks';
+import { analyzeCorpus } from '../../engine/analyze';
+import type { ArticleInput, EntityType, Warning } from '../../engine/model';
+import type { WorkerReply, WorkerUpdate } from '../../shared/workerProtocol';
+
+const inputs = new Map<string, ArticleInput>();
+let latest = 0;
+let entityTypes: EntityType[] | undefined;
+let warnings: Warning[] = [];
+let scheduled = false;
+
+function post(reply: WorkerReply): void {
+  parentPort?.postMessage(reply);
+}
+
+function analyse(): void {
+  scheduled = false;
+  const generation = latest;
+  const t0 = performance.now();
+  try {
+    const sorted = [...inputs.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    const analysis = analyzeCorpus(sorted, { ...(entityTypes ? { entityTypes } : {}), warnings });
+    post({ type: 'result', generation, analysis, ms: performance.now() - t0 });
+  } catch (e) {
+    post({ type: 'error', generation, message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+  }
+}
+
+parentPort?.on('message', (m: WorkerUpdate) => {
+  if (m.type !== 'update') return;
+  if (m.reset) inputs.clear();
+  for (const file of m.remove) inputs.delete(file);
+  for (const input of m.set) inputs.set(input.file, input);
+  entityTypes = m.entityTypes;
+  warnings = m.warnings;
+  latest = Math.max(latest, m.generation);
+  // Updates that arrive while one is queued are applied first and analysed once (typing sends many).
+  if (!scheduled) {
+    scheduled = true;
+    setImmediate(analyse);
+  }
+});

@@ -1,0 +1,215 @@
+// Lookups over one Analysis, built once per analysis: what is at an offset (binary search over spans sorted
+// by start, so a hover costs O(log n)), which facts an entity takes part in, counts for the views.
+import type { Analysis, Article, Claim, Entity, Fact, Mention, Span, Verdict } from '../engine/model';
+import { LineIndex } from './lines';
+
+export interface ClaimRef {
+  claim: Claim;
+  fact: Fact;
+}
+
+export interface MentionRef {
+  mention: Mention;
+  entity: Entity;
+}
+
+export interface Counts {
+  articles: number;
+  entities: number;
+  facts: number;
+  conflicts: number;
+  variants: number;
+}
+
+/** Spans of one article sorted by start (longest first on ties), with the longest length for the back-scan. */
+class SpanList<T extends { span: Span }> {
+  private maxLength = 0;
+  constructor(readonly items: T[]) {
+    items.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+    for (const it of items) this.maxLength = Math.max(this.maxLength, it.span.end - it.span.start);
+  }
+
+  /** The narrowest span containing offset (end inclusive when asked: a cursor just after a word is on it). */
+  at(offset: number, inclusiveEnd: boolean): T | undefined {
+    const items = this.items;
+    let lo = 0;
+    let hi = items.length - 1;
+    let last = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (items[mid].span.start <= offset) {
+        last = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    let best: T | undefined;
+    for (let i = last; i >= 0 && items[i].span.start >= offset - this.maxLength; i--) {
+      const s = items[i].span;
+      const inside = offset < s.end || (inclusiveEnd && offset === s.end);
+      if (inside && (!best || s.end - s.start < best.span.end - best.span.start)) best = items[i];
+    }
+    return best;
+  }
+
+  /** Items whose span overlaps [start, end). */
+  overlapping(start: number, end: number): T[] {
+    const out: T[] = [];
+    let lo = 0;
+    let hi = this.items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.items[mid].span.start < start - this.maxLength) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < this.items.length && this.items[i].span.start < end; i++) {
+      const s = this.items[i].span;
+      if (s.end > start && s.start < end) out.push(this.items[i]);
+    }
+    return out;
+  }
+}
+
+type ClaimItem = ClaimRef & { span: Span };
+type MentionItem = MentionRef & { span: Span };
+
+const VERDICT_RANK: Record<Verdict, number> = { conflict: 0, variant: 1, agree: 2, single: 3 };
+
+export class AnalysisIndex {
+  readonly articles = new Map<string, Article>();
+  readonly entities = new Map<string, Entity>();
+  readonly facts = new Map<string, Fact>();
+  readonly counts: Counts;
+  private readonly claimLists = new Map<string, SpanList<ClaimItem>>();
+  private readonly mentionLists = new Map<string, SpanList<MentionItem>>();
+  private readonly claimsById = new Map<string, ClaimRef>();
+  private readonly factsByEntity = new Map<string, Fact[]>();
+  private readonly lineIndexes = new Map<string, LineIndex>();
+
+  constructor(readonly analysis: Analysis) {
+    for (const a of analysis.articles) this.articles.set(a.id, a);
+    for (const e of analysis.entities) this.entities.set(e.id, e);
+    const claimsBy = new Map<string, ClaimItem[]>();
+    const mentionsBy = new Map<string, MentionItem[]>();
+    for (const f of analysis.facts) {
+      this.facts.set(f.id, f);
+      for (const c of f.claims) {
+        const item = { claim: c, fact: f, span: c };
+        this.claimsById.set(c.id, item);
+        push(claimsBy, c.article, item);
+      }
+    }
+    for (const e of analysis.entities) for (const m of e.mentions) push(mentionsBy, m.article, { mention: m, entity: e, span: m });
+    for (const [id, items] of claimsBy) this.claimLists.set(id, new SpanList(items));
+    for (const [id, items] of mentionsBy) this.mentionLists.set(id, new SpanList(items));
+    this.indexFactsByEntity();
+    let conflicts = 0;
+    let variants = 0;
+    for (const f of analysis.facts) {
+      if (f.verdict === 'conflict') conflicts++;
+      else if (f.verdict === 'variant') variants++;
+    }
+    this.counts = { articles: analysis.articles.length, entities: analysis.entities.length, facts: analysis.facts.length, conflicts, variants };
+  }
+
+  /** A fact is about an entity when a claim names it (claim.entities) or a claim's span covers one of its mentions. */
+  private indexFactsByEntity(): void {
+    const seen = new Map<string, Set<string>>();
+    const add = (entityId: string, fact: Fact) => {
+      let s = seen.get(entityId);
+      if (!s) seen.set(entityId, (s = new Set()));
+      if (s.has(fact.id)) return;
+      s.add(fact.id);
+      push(this.factsByEntity, entityId, fact);
+    };
+    for (const f of this.analysis.facts) {
+      for (const c of f.claims) {
+        for (const id of c.entities ?? []) if (this.entities.has(id)) add(id, f);
+        for (const m of this.mentionLists.get(c.article)?.overlapping(c.start, c.end) ?? []) add(m.entity.id, f);
+      }
+    }
+  }
+
+  claimsOf(articleId: string): readonly ClaimRef[] {
+    return this.claimLists.get(articleId)?.items ?? [];
+  }
+
+  mentionsOf(articleId: string): readonly MentionRef[] {
+    return this.mentionLists.get(articleId)?.items ?? [];
+  }
+
+  /** Entities an article mentions, in order of first mention. */
+  entitiesOf(articleId: string): Entity[] {
+    const out: Entity[] = [];
+    const seen = new Set<string>();
+    for (const m of this.mentionsOf(articleId)) {
+      if (!seen.has(m.entity.id)) {
+        seen.add(m.entity.id);
+        out.push(m.entity);
+      }
+    }
+    return out;
+  }
+
+  claimAt(articleId: string, offset: number, inclusiveEnd = false): ClaimRef | undefined {
+    const hit = this.claimLists.get(articleId)?.at(offset, inclusiveEnd);
+    return hit && { claim: hit.claim, fact: hit.fact };
+  }
+
+  mentionAt(articleId: string, offset: number, inclusiveEnd = false): MentionRef | undefined {
+    const hit = this.mentionLists.get(articleId)?.at(offset, inclusiveEnd);
+    return hit && { mention: hit.mention, entity: hit.entity };
+  }
+
+  claim(id: string): ClaimRef | undefined {
+    return this.claimsById.get(id);
+  }
+
+  factsAbout(entityId: string): readonly Fact[] {
+    return this.factsByEntity.get(entityId) ?? [];
+  }
+
+  /** Facts with claims in an article whose verdict is `verdict`. */
+  countClaims(articleId: string, verdict?: Verdict): number {
+    const claims = this.claimsOf(articleId);
+    return verdict ? claims.filter((c) => c.fact.verdict === verdict).length : claims.length;
+  }
+
+  /** Conflicts first, then variants, agreements, single-source facts; by label within a verdict. */
+  factsByVerdict(): Fact[] {
+    return [...this.analysis.facts].sort((a, b) => VERDICT_RANK[a.verdict] - VERDICT_RANK[b.verdict] || a.label.localeCompare(b.label));
+  }
+
+  /** The first mention of an entity in folder order (articles in analysis order, then by offset). */
+  firstMention(entity: Entity): Mention | undefined {
+    const order = new Map(this.analysis.articles.map((a, i) => [a.id, i]));
+    let best: Mention | undefined;
+    for (const m of entity.mentions) {
+      if (!best || (order.get(m.article) ?? 0) < (order.get(best.article) ?? 0) || (m.article === best.article && m.start < best.start)) best = m;
+    }
+    return best;
+  }
+
+  lines(articleId: string): LineIndex | undefined {
+    let li = this.lineIndexes.get(articleId);
+    if (!li) {
+      const a = this.articles.get(articleId);
+      if (!a) return undefined;
+      li = new LineIndex(a.text);
+      this.lineIndexes.set(articleId, li);
+    }
+    return li;
+  }
+
+  /** A short name for an article's source: its file name. */
+  sourceLabel(articleId: string): string {
+    const a = this.articles.get(articleId);
+    const file = a?.file ?? articleId;
+    return file.slice(file.lastIndexOf('/') + 1);
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

@@ -1,0 +1,36 @@
+// The one list of Crosscheck's command ids. package.json `contributes.commands` must list exactly these
+// (test/unit/manifest.test.ts checks), and hover links may only name the ones in LINKABLE_COMMANDS.
+
+export const COMMANDS = {
+  openSpan: 'crosscheck.openSpan',
+  compareClaim: 'crosscheck.compareClaim',
+  showFindings: 'crosscheck.showFindings',
+  refresh: 'crosscheck.refresh',
+  filter: 'crosscheck.filter',
+  clearFilter: 'crosscheck.clearFilter',
+  showOutput: 'crosscheck.showOutput',
+} as const;
+
+export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
+
+/** Commands a hover's markdown may link to (VS Code refuses all others: `isTrusted.enabledCommands`). */
+export const LINKABLE_COMMANDS: readonly CommandId[] = [COMMANDS.openSpan, COMMANDS.compareClaim];
+
+/** Arguments of crosscheck.openSpan: a span of an article, by article id. */
+export interface OpenSpanArgs {
+  article: string;
+  start: number;
+  end: number;
+}
+
+/** Arguments of crosscheck.compareClaim when not run on the cursor: a fact, or a claim by article and offset. */
+export interface CompareClaimArgs {
+  fact?: string;
+  article?: string;
+  offset?: number;
+}
+
+/** A `command:` URI for a markdown link; the arguments are JSON, URI-encoded, so no text can break out of it. */
+export function commandUri(id: CommandId, args: object): string {
+  return `command:${id}?${encodeURIComponent(JSON.stringify([args]))}`;
+}

@@ -1,0 +1,91 @@
+// The markdown of Crosscheck's hover cards, built from engine data. Pure so it can be tested in plain node;
+// the extension wraps it in a MarkdownString that trusts only Crosscheck's own commands. Every piece of
+// article text goes through escapeMarkdown; links are built only by commandUri from ids and offsets.
+import type { Claim, Entity, Fact, Verdict } from '../engine/model';
+import type { AnalysisIndex } from './analysisIndex';
+import { COMMANDS, commandUri } from './commands';
+import { escapeMarkdown, truncate, oneLine } from './escape';
+
+export const VERDICT_TITLES: Record<Verdict, string> = {
+  conflict: 'Conflict',
+  variant: 'Variant',
+  agree: 'Agree',
+  single: 'Single source',
+};
+
+const TYPE_TITLES: Record<string, string> = {
+  person: 'person',
+  place: 'place',
+  organization: 'organization',
+  event: 'event',
+  other: 'name',
+};
+
+function spanLink(index: AnalysisIndex, article: string, start: number, end: number, bold = false): string {
+  const label = escapeMarkdown(index.sourceLabel(article));
+  const link = `[${label}](${commandUri(COMMANDS.openSpan, { article, start, end })})`;
+  return bold ? `**${link}**` : link;
+}
+
+function compareLink(fact: Fact, title = 'Compare'): string {
+  return `[${title}](${commandUri(COMMANDS.compareClaim, { fact: fact.id })})`;
+}
+
+/** The hover over a name: the entity, its type, each spelling with the sources that use it, and its facts. */
+export function entityHoverMarkdown(index: AnalysisIndex, entity: Entity, currentArticle?: string): string {
+  const total = index.counts.articles;
+  const out: string[] = [];
+  out.push(
+    `**${escapeMarkdown(entity.name)}** \u2014 ${TYPE_TITLES[entity.type] ?? escapeMarkdown(entity.type)}, ` +
+      `mentioned by ${entity.articles.length} of ${total} source${total === 1 ? '' : 's'}`,
+  );
+  out.push('');
+  out.push('| Spelling | Sources |');
+  out.push('|:--|:--|');
+  for (const s of entity.spellings) {
+    const links = s.articles.map((article) => {
+      const m = entity.mentions.find((x) => x.article === article && x.text === s.text) ?? entity.mentions.find((x) => x.article === article);
+      return m ? spanLink(index, article, m.start, m.end, article === currentArticle) : escapeMarkdown(index.sourceLabel(article));
+    });
+    out.push(`| ${escapeMarkdown(s.text)} | ${links.join(' \u00b7 ') || '\u2014'} |`);
+  }
+  const facts = [...index.factsAbout(entity.id)].sort(byVerdict);
+  if (facts.length > 0) {
+    out.push('');
+    out.push('**Facts**');
+    out.push('');
+    const shown = facts.slice(0, 8);
+    for (const f of shown) {
+      out.push(`- ${VERDICT_TITLES[f.verdict]}: ${escapeMarkdown(truncate(oneLine(f.label), 80))} \u2014 ${escapeMarkdown(truncate(oneLine(f.reason), 100))} ${compareLink(f)}`);
+    }
+    if (facts.length > shown.length) out.push(`- \u2026and ${facts.length - shown.length} more`);
+  }
+  return out.join('\n');
+}
+
+/** The hover over a claim: the same fact in every source, with the quoted words, value, attribution and verdict. */
+export function factHoverMarkdown(index: AnalysisIndex, fact: Fact, currentClaim?: Claim): string {
+  const out: string[] = [];
+  out.push(`**${escapeMarkdown(truncate(oneLine(fact.label), 100))}** \u2014 ${VERDICT_TITLES[fact.verdict]}: ${escapeMarkdown(oneLine(fact.reason))}`);
+  out.push('');
+  out.push('| Source | Says | Value | Attribution |');
+  out.push('|:--|:--|:--|:--|');
+  for (const c of fact.claims) {
+    const attribution = [c.attribution, c.hedge ? `(${c.hedge})` : undefined].filter(Boolean).join(' ');
+    out.push(
+      `| ${spanLink(index, c.article, c.start, c.end, c.id === currentClaim?.id)} ` +
+        `| \u201c${escapeMarkdown(truncate(oneLine(c.text), 80))}\u201d ` +
+        `| ${escapeMarkdown(truncate(oneLine(c.value), 40))} ` +
+        `| ${attribution ? escapeMarkdown(truncate(oneLine(attribution), 60)) : '\u2014'} |`,
+    );
+  }
+  const silent = index.counts.articles - new Set(fact.claims.map((c) => c.article)).size;
+  out.push('');
+  out.push(`${silent > 0 ? `${silent} source${silent === 1 ? ' does' : 's do'} not mention it. ` : ''}${compareLink(fact, 'Compare Claim')}`);
+  return out.join('\n');
+}
+
+function byVerdict(a: Fact, b: Fact): number {
+  const rank: Record<Verdict, number> = { conflict: 0, variant: 1, agree: 2, single: 3 };
+  return rank[a.verdict] - rank[b.verdict];
+}

@@ -1,0 +1,95 @@
+// The Compare panel's page: renders a CompareView with DOM APIs only (textContent, never innerHTML), so article
+// text cannot become markup; no inline handlers (the CSP forbids them). Runs in the webview, not in node.
+import type { CompareRow, CompareView } from '../shared/compareModel';
+import type { CompareState, HostMessage, WebviewMessage } from '../shared/protocol';
+
+interface VsCodeApi {
+  postMessage(message: WebviewMessage): void;
+  getState(): CompareState | undefined;
+  setState(state: CompareState): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const app = document.getElementById('app') as HTMLElement;
+
+const VERDICT_TITLES: Record<string, string> = { conflict: 'Conflict', variant: 'Variant', agree: 'Agree', single: 'Single source' };
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+function open(row: CompareRow): void {
+  vscode.postMessage({ type: 'open', article: row.article, start: row.start, end: row.end });
+}
+
+function renderRow(row: CompareRow, view: CompareView): HTMLElement {
+  const li = el('li', `row${row.current ? ' current' : ''}${row.differsFrom.length > 0 ? ' differs' : ''}`);
+  li.tabIndex = 0;
+  li.setAttribute('role', 'button');
+  li.setAttribute('aria-label', `${row.source}: ${row.value}. Press Enter to open this source.`);
+  li.dataset.claim = row.claim;
+
+  const head = el('div', 'source');
+  head.append(el('span', 'file', row.source), el('span', 'title', row.title));
+  const sentence = el('p', 'sentence');
+  sentence.append(document.createTextNode(row.before), el('mark', `value verdict-${view.verdict}`, row.words), document.createTextNode(row.after));
+  const facts = el('dl', 'facts');
+  const add = (term: string, value: string | undefined) => {
+    if (!value) return;
+    facts.append(el('dt', undefined, term), el('dd', undefined, value));
+  };
+  add('Value', row.value);
+  add('Attribution', row.attribution ?? 'not attributed');
+  add('Hedge', row.hedge);
+  add('Same as', row.sameAs.join(', '));
+  add('Differs from', row.differsFrom.join(', '));
+  li.append(head, sentence, facts);
+  li.addEventListener('click', () => open(row));
+  li.addEventListener('keydown', (e) => {
+    const rows = [...app.querySelectorAll<HTMLElement>('li.row')];
+    const i = rows.indexOf(li);
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      open(row);
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      rows[Math.max(0, Math.min(rows.length - 1, i + (e.key === 'ArrowDown' ? 1 : -1)))]?.focus();
+    } else if (e.key === 'Home' || e.key === 'End') {
+      e.preventDefault();
+      rows[e.key === 'Home' ? 0 : rows.length - 1]?.focus();
+    }
+  });
+  return li;
+}
+
+function render(view: CompareView): void {
+  const header = el('header');
+  const h1 = el('h1', undefined, view.label);
+  const badge = el('span', `badge verdict-${view.verdict}`, VERDICT_TITLES[view.verdict] ?? view.verdict);
+  header.append(badge, h1, el('p', 'reason', view.reason));
+  const list = el('ol', 'rows');
+  list.setAttribute('aria-label', `${view.rows.length} sources`);
+  for (const row of view.rows) list.append(renderRow(row, view));
+  const parts: HTMLElement[] = [header, list];
+  if (view.silent.length > 0) parts.push(el('p', 'silent', `Not mentioned by: ${view.silent.join(', ')}`));
+  parts.push(el('p', 'hint', 'Enter or click opens a source; arrow keys move between sources.'));
+  app.replaceChildren(...parts);
+  (app.querySelector<HTMLElement>('li.row.current') ?? app.querySelector<HTMLElement>('li.row'))?.focus();
+}
+
+window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
+  const m = event.data;
+  if (!m || typeof m !== 'object') return;
+  if (m.type === 'show') {
+    vscode.setState(m.state);
+    render(m.view);
+  } else if (m.type === 'pending') {
+    app.replaceChildren(el('p', 'pending', m.message));
+  }
+});
+
+vscode.postMessage({ type: 'ready' });
