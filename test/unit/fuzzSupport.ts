@@ -68,7 +68,7 @@ const UNICODE = [
   '\u0000', '\u0001', '\u001b[31m', '\u007f', '\ufffd', '\uffff', '\ufdd0',
 ];
 
-function piece(r: Rng): string {
+function piece(r: Rng, approx: number): string {
   const roll = r.next();
   if (roll < 0.35) return r.pick(WORDS);
   if (roll < 0.45) return r.pick(NAMES);
@@ -79,7 +79,7 @@ function piece(r: Rng): string {
   if (roll < 0.97) return r.pick(UNICODE);
   // Very long runs: a word, a punctuation run, a space run, a number.
   const unit = r.pick(['x', 'É', '.', '!', ' ', '1', ',', 'A.', '1.', '😀', '\u0301', '\r\n', ') ', '"']);
-  return unit.repeat(r.int(50, 3000));
+  return unit.repeat(r.int(10, Math.max(20, approx)));
 }
 
 /** Random text of about `approx` code units, a mix of news-like words and hostile Unicode. */
@@ -87,7 +87,7 @@ export function randomText(r: Rng, approx: number): string {
   const parts: string[] = [];
   let len = 0;
   while (len < approx) {
-    const p = piece(r);
+    const p = piece(r, approx);
     parts.push(p);
     len += p.length;
     if (r.chance(0.6)) { parts.push(' '); len++; }
