@@ -213,7 +213,9 @@ export function groupForms(forms: Form[]): Group[] {
   // the person it refers to; with several candidates, the one named in the same article.
   const personGroups = [...groupOf.values()].filter((g) => g.forms.some((f) => f.words.length >= 2 && personish(f)));
   const bySurname = block(personGroups, (g) => [...new Set(g.forms.filter((f) => f.words.length >= 2).map((f) => surname(f)))]);
-  const byFirst = block(personGroups, (g) => [...new Set(g.forms.filter((f) => f.words.length === 2).map((f) => f.words[0]))]);
+  // Two-part names ("Wang Shuo", "Kim Jong-un") whose first part may be the family name.
+  const twoPart = (f: Form) => f.mentions[0].text.trim().split(/\s+/).length === 2;
+  const byFirst = block(personGroups, (g) => [...new Set(g.forms.filter(twoPart).map((f) => f.words[0]))]);
   const surnamesNear = block([...bySurname.keys()], (x) => deleteKeys(x, 1));
   const moved = new Map<Candidate, Group>();
   for (const f of forms) {
