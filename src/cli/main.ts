@@ -4,6 +4,7 @@ import { analyzeCorpus } from '../engine/analyze';
 import { analysisToJson } from '../engine/serialize';
 import { readArticleFolder, FolderError } from '../node/folder';
 import { formatSummary } from './summary';
+import { report } from './report';
 import { exportCommand, EXPORT_USAGE } from './export';
 import { loadFolderDecisions } from '../node/sidecarStore';
 
@@ -12,6 +13,9 @@ const USAGE = `usage: crosscheck <command> <folder> [options]
 commands:
   analyze <folder>          summarise the articles, entities and facts of a folder
       --json                print the full analysis as JSON instead
+  report <folder>           print a Markdown report: conflicts first, one table per fact
+      --singles             also list facts only one source gives
+      -o, --output <file>   write the report to a file instead of stdout
 ${EXPORT_USAGE}
   help                      show this help
 
@@ -27,6 +31,8 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
   switch (command) {
     case 'analyze':
       return analyze(rest, out, err);
+    case 'report':
+      return report(rest, out, err);
     case 'export':
       return exportCommand(rest, out, err);
     default:
