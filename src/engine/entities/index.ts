@@ -97,8 +97,8 @@ export function personNameParts(name: string, familyFirst = false): NameParts {
 
 // Family-name-first when the bare form of the person is the first word of its full name.
 function isFamilyFirst(mentions: Candidate[]): boolean {
-  const full = mentions.filter((m) => m.words.length === 2).map((m) => m.words.map((w) => foldName(w.text)));
-  const bare = new Set(mentions.filter((m) => m.words.length === 1).map((m) => foldName(m.text)));
+  const full = mentions.map((m) => m.text.trim().split(/\s+/)).filter((ws) => ws.length === 2).map((ws) => ws.map(foldName));
+  const bare = new Set(mentions.filter((m) => !/\s/.test(m.text.trim())).map((m) => foldName(m.text)));
   if (!full.length || !bare.size) return false;
   return full.some(([first]) => bare.has(first)) && !full.some((ws) => bare.has(ws[1]));
 }
