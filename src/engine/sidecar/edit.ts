@@ -113,7 +113,8 @@ export function splitEntity(d: FolderDecisions, variants: readonly string[], nam
     if (!e.variants) return e;
     const left = e.variants.filter((v) => !keys.has(nameKey(v)));
     if (left.length === e.variants.length) return e;
-    const { variants: _dropped, ...rest } = e;
+    const rest = { ...e };
+    delete rest.variants;
     return left.length ? { ...rest, variants: left } : rest;
   });
   const splits = [...d.splits.filter((s) => nameKey(s.name) !== nameKey(name)), { name, variants: [...variants], ...(type ? { type } : {}) }];
