@@ -85,7 +85,11 @@ export function labelFor(group: Group, texts: ReadonlyMap<string, string>): stri
     }
     case 'name': return `name of ${bestName(claims)}`;
     case 'role': return `title of ${bestName(claims, true)}`;
-    case 'place': return `place of ${event() ?? 'the event'}: ${first.value}`;
+    case 'place': {
+      const ev = typeof first.normalized.event === 'string' ? first.normalized.event : '';
+      const noun = ev && /s$|ing$|ion$|^(talks|summit|meeting|attack|strike|fire|crash|blast|explosion|rally|protest|vote|election|trial|hearing|ceremony)$/.test(ev) ? `the ${ev}` : 'the event';
+      return `place of ${noun}: ${first.value}`;
+    }
     default: {
       const words = sharedWords(group.members, texts);
       return words.length ? `statements about ${words.join(', ')}` : 'the same statement';
