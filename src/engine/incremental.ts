@@ -1,12 +1,14 @@
 // An engine that keeps a folder's articles and re-analyses only what an edit touches: the per-article
-// work (parsing, mention extraction) is cached by article text, and only the folder-level steps (grouping
-// names into entities, aligning claims into facts) run again. Its analysis equals analyzeCorpus over the
+// work (parsing, mention extraction, claim extraction) is cached by article text, and only the folder-level
+// steps (grouping names into entities, aligning claims into facts) run again. Its analysis equals analyzeCorpus over the
 // same articles in file order; the unit tests hold it to that.
 import type { AnalyzeOptions } from './analyze';
 import type { Analysis, Article, ArticleInput } from './model';
 import { parseArticle } from './text/article';
-import { findEntities } from './entities';
-import { findFacts } from './facts';
+import { entitiesFromMentions, extractMentions } from './entities';
+import type { ArticleWords } from './entities/mentions';
+import { claimContextOf, factsFromClaims } from './facts';
+import { extractClaims, type ExtractedClaim } from './claims';
 
 export interface IncrementalEngine {
   /** Adds or replaces an article. Cheap: the work happens in analysis(). Same text again is a no-op. */
@@ -18,12 +20,28 @@ export interface IncrementalEngine {
   setOptions(options: AnalyzeOptions): void;
   /** The analysis of the current articles, in file order; cached until something changes. */
   analysis(): Analysis;
+  /** How much per-article work was done so far (to see, and test, that unchanged articles are not redone). */
+  readonly work: Readonly<WorkCounts>;
+}
+
+export interface WorkCounts {
+  parses: number;
+  mentionExtractions: number;
+  claimExtractions: number;
+  analyses: number;
 }
 
 interface Entry {
   input: ArticleInput;
-  /** Parsed article, without a publication date from options (added per analysis). */
+  /** Parsed article, without a publication date from options. */
   parsed: Article;
+  /** The article as analysed: `parsed` with the publication date the options give, if any. */
+  article?: Article;
+  /** Name candidates of `article` (entities' per-article step). */
+  mentions?: ArticleWords;
+  /** Claims of `article`, and the folder facts they were extracted with (see claimInputs). */
+  claims?: ExtractedClaim[];
+  claimInputs?: string;
 }
 
 /** Code-unit order, as the extension's worker sorts: stable across locales, unlike localeCompare. */
@@ -37,6 +55,7 @@ class Engine implements IncrementalEngine {
   private readonly entries = new Map<string, Entry>();
   private order: string[] | undefined = [];
   private cached: Analysis | undefined;
+  readonly work: WorkCounts = { parses: 0, mentionExtractions: 0, claimExtractions: 0, analyses: 0 };
 
   constructor(private options: AnalyzeOptions) {}
 
@@ -53,6 +72,7 @@ class Engine implements IncrementalEngine {
     if (old && old.input.text === text) return;
     const input = { file, text };
     this.entries.set(file, { input, parsed: parseArticle(input) });
+    this.work.parses++;
     if (!old) this.order = undefined;
     this.cached = undefined;
   }
@@ -71,13 +91,40 @@ class Engine implements IncrementalEngine {
   analysis(): Analysis {
     if (this.cached) return this.cached;
     if (!this.order) this.order = [...this.entries.keys()].sort(byFile);
-    const articles = this.order.map((file) => {
-      const { parsed } = this.entries.get(file)!;
-      const published = this.options.published?.[file];
-      return published ? { ...parsed, published } : parsed;
+    const entries = this.order.map((file) => this.entries.get(file)!);
+    const articles = entries.map((e) => {
+      const published = this.options.published?.[e.input.file];
+      if (!e.article || e.article.published !== published) {
+        e.article = published ? { ...e.parsed, published } : e.parsed;
+        e.mentions = undefined;
+        e.claims = undefined;
+      }
+      return e.article;
     });
-    const entities = findEntities(articles, this.options);
-    const facts = findFacts(articles, entities, this.options);
+    const mentions = entries.map((e) => {
+      if (!e.mentions) {
+        e.mentions = extractMentions(e.article!);
+        this.work.mentionExtractions++;
+      }
+      return e.mentions;
+    });
+    this.work.analyses++;
+    const entities = entitiesFromMentions(articles, mentions, this.options);
+    // Claims read two things from the folder besides their own article: the person mentions the entities
+    // found in it and the folder's place names. An article's claims are re-extracted only when its text
+    // or one of those changed (a new spelling of a place anywhere changes the place names for all).
+    const context = claimContextOf(entities);
+    const places = [...context.placeNames].sort().join('\n');
+    const claims = entries.map((e) => {
+      const inputs = `${JSON.stringify(context.people.get(e.article!.id) ?? [])}\n${places}`;
+      if (!e.claims || e.claimInputs !== inputs) {
+        e.claims = extractClaims(e.article!, entities, context);
+        e.claimInputs = inputs;
+        this.work.claimExtractions++;
+      }
+      return e.claims;
+    });
+    const facts = factsFromClaims(articles, claims);
     this.cached = { articles, entities, facts, warnings: [...(this.options.warnings ?? [])] };
     return this.cached;
   }

@@ -71,6 +71,22 @@ describe('incremental engine', function () {
     for (const i of [0, 2, 3, 4]) assert.equal(after.articles[i], before.articles[i], `article ${i} re-parsed`);
   });
 
+  it('extracts the mentions of the edited article only', () => {
+    const engine = createEngine();
+    for (const s of seeds) engine.setArticle(s.file, s.text);
+    engine.analysis();
+    assert.deepEqual({ ...engine.work }, { parses: 5, mentionExtractions: 5, claimExtractions: 5, analyses: 1 });
+    // A changed figure changes neither a name nor a place: only that article's claims are extracted again.
+    engine.setArticle(seeds[4].file, seeds[4].text.replace(/\b1,000\b/, '1,200'));
+    engine.analysis();
+    assert.deepEqual({ ...engine.work }, { parses: 6, mentionExtractions: 6, claimExtractions: 6, analyses: 2 });
+    engine.removeArticle(seeds[2].file);
+    engine.analysis();
+    assert.equal(engine.work.parses, 6);
+    assert.equal(engine.work.mentionExtractions, 6);
+    assert.equal(engine.work.analyses, 3);
+  });
+
   it('returns the same analysis object while nothing changes, and setting the same text changes nothing', () => {
     const engine = createEngine();
     for (const s of seeds) engine.setArticle(s.file, s.text);
