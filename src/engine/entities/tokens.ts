@@ -26,7 +26,8 @@ export interface Token {
   link: boolean;
 }
 
-// Abbreviations whose full stop neither ends a sentence nor a name ("Mr. Smith", "St. Petersburg").
+// Abbreviations whose full stop neither ends a sentence nor a name ("Mr. Smith", "St. Petersburg"); a
+// single capital with a full stop is an initial ("George W. Bush").
 const NAME_ABBREVIATIONS = new Set('mr mrs ms dr st gen col lt sgt capt prof sen rep gov mt ft maj adm cmdr supt insp'.split(' '));
 
 const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*/gu;
@@ -63,7 +64,7 @@ export function tokenize(text: string, from: number, to: number): Token[] {
       acronym = letters.length >= 2 && letters === letters.toUpperCase();
     }
     const prev = out[out.length - 1];
-    const afterAbbreviation = prev !== undefined && gapBefore.charCodeAt(0) === 46 && /^\.[ \u00a0]$/.test(gapBefore) && NAME_ABBREVIATIONS.has(prev.lower);
+    const afterAbbreviation = prev !== undefined && gapBefore.charCodeAt(0) === 46 && /^\.[ \u00a0]$/.test(gapBefore) && (NAME_ABBREVIATIONS.has(prev.lower) || /^\p{Lu}$/u.test(prev.text));
     // The capital of a word that opens a sentence, list item or heading label says nothing.
     const initial = out.length === 0
       ? gapBefore === '' || OPENERS.test(gapBefore)
