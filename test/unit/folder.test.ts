@@ -15,8 +15,14 @@ const REPO = path.join(__dirname, '..', '..');
 const TSX = require.resolve('tsx/cjs');
 
 let tmp: string;
-beforeEach(() => { tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'crosscheck-folder-')); });
-afterEach(() => {
+/** A fresh temporary folder per test of the calling describe (not a root hook: those run for every file). */
+function withTmpFolder(): void {
+  beforeEach(() => { tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'crosscheck-folder-')); });
+  afterEach(cleanTmp);
+}
+
+function cleanTmp(this: Mocha.Context): void {
+  this.timeout(120_000); // removing 10,000 files on a busy disk
   // Reopen folders a test closed with chmod 000, or rm cannot descend into them as a non-root user. Links are
   // never followed here: chmod through a link to /dev/zero would change the device.
   const reopen = (dir: string) => {
@@ -28,7 +34,7 @@ afterEach(() => {
   };
   reopen(tmp);
   fs.rmSync(tmp, { recursive: true, force: true });
-});
+}
 
 function write(rel: string, content: string | Uint8Array): string {
   const abs = path.join(tmp, rel);
@@ -55,6 +61,7 @@ async function withPatched<K extends 'open' | 'realpath'>(name: K, wrap: (origin
 
 describe('reading a folder of articles: files that are not articles', function () {
   this.timeout(120_000);
+  withTmpFolder();
   it('skips an empty file with a warning', async () => {
     write('empty.txt', '');
     write('ok.txt', ARTICLE);
@@ -136,6 +143,7 @@ describe('reading a folder of articles: files that are not articles', function (
 
 describe('reading a folder of articles: links', function () {
   this.timeout(60_000);
+  withTmpFolder();
   it('follows a link loop back into the folder only once', async () => {
     write('a.txt', ARTICLE);
     write('sub/b.txt', ARTICLE.replace('hour', 'day'));
@@ -180,6 +188,7 @@ describe('reading a folder of articles: links', function () {
 
 describe('reading a folder of articles: the disk changes while it is read', function () {
   this.timeout(120_000);
+  withTmpFolder();
   it('skips a file deleted after the folder was listed', async () => {
     const victim = write('b.txt', ARTICLE);
     write('a.txt', ARTICLE.replace('hour', 'day'));
@@ -290,6 +299,7 @@ function runChild(code: string, options: { uid?: number; shellPrefix?: string } 
 
 describe('reading a folder of articles: permissions and scale', function () {
   this.timeout(120_000);
+  withTmpFolder();
 
   it('skips an unreadable file and an unreadable folder with a warning', async function () {
     write('ok.txt', ARTICLE);
