@@ -292,6 +292,20 @@ async function waitForActivation(run: RunDir, ms: number): Promise<void> {
 }
 
 /**
+ * Repeats `look` until `ok` accepts what it returns (as a person looks again when the screen has not caught
+ * up yet), and returns that; after `ms` fails with the last thing seen.
+ */
+export async function eventually<T>(what: string, look: () => Promise<T>, ok: (seen: T) => boolean, ms = 15_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const seen = await look();
+    if (ok(seen)) return seen;
+    if (Date.now() - started > ms) throw new Error(`${what}: not seen within ${ms} ms; last seen: ${JSON.stringify(seen)}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+/**
  * Registers mocha hooks that start one workbench for the enclosing describe block, screenshot each failed
  * test (test-results/screenshots/FAILED-<title>.png) and close it at the end. Returns a getter.
  */
