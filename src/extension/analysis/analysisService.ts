@@ -44,7 +44,8 @@ export class AnalysisService implements vscode.Disposable {
   private snapshot: AnalysisSnapshot | undefined;
   private _state: AnalysisState = 'starting';
   private readonly sources = new Map<string, Source>(); // by uri.toString()
-  private readWarnings: Warning[] = [];
+  /** Why files were skipped or read with trouble, by file; passed to the engine as the analysis's warnings. */
+  private readonly readWarnings = new Map<string, string>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly client: WorkerClient;
   private scanCancel: vscode.CancellationTokenSource | undefined;
@@ -53,6 +54,7 @@ export class AnalysisService implements vscode.Disposable {
   private pendingFileChanges = new Set<string>();
   private pendingRescan = false;
   private readyWaiters: ((s: AnalysisSnapshot) => void)[] = [];
+  private logged = new Set<string>();
   private matchCache = new Map<string, { version: number; matches: boolean }>();
 
   constructor(workerPath: string, private readonly output: vscode.LogOutputChannel) {
@@ -119,7 +121,7 @@ export class AnalysisService implements vscode.Disposable {
     const work = async (progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken) => {
       token.onCancellationRequested(() => cts.cancel());
       this.sources.clear();
-      this.readWarnings = [];
+      this.readWarnings.clear();
       let done = 0;
       for (let i = 0; i < uris.length && !cts.token.isCancellationRequested; i += READ_CONCURRENCY) {
         const batch = uris.slice(i, i + READ_CONCURRENCY);
@@ -162,12 +164,12 @@ export class AnalysisService implements vscode.Disposable {
     const set: ArticleInput[] = (reset || !changedSources ? [...this.sources.values()] : changedSources).map((s) => ({ file: s.file, text: s.text }));
     const cancelListener = token?.onCancellationRequested(() => this.client.cancel());
     try {
-      const result = await this.client.update({ reset, set, remove: removed, entityTypes: setting('analysis.entityTypes'), warnings: this.readWarnings });
+      const result = await this.client.update({ reset, set, remove: removed, entityTypes: setting('analysis.entityTypes'), warnings: this.warnings() });
       if (token?.isCancellationRequested) return;
       const t0 = Date.now();
       const snapshot = makeSnapshot(result.generation, new AnalysisIndex(result.analysis), byFile, result.ms);
       this.output.info(`analysed ${result.analysis.articles.length} articles: ${result.analysis.entities.length} entities, ${result.analysis.facts.length} facts in ${Math.round(result.ms)} ms (+${Date.now() - t0} ms indexing)`);
-      for (const w of result.analysis.warnings) this.output.warn(`${w.file ?? ''}${w.line ? `:${w.line}` : ''}: ${w.message}`);
+      this.logWarnings(result.analysis.warnings);
       this.publish(snapshot);
     } catch (e) {
       if (e instanceof AnalysisCancelled) {
@@ -182,6 +184,7 @@ export class AnalysisService implements vscode.Disposable {
 
   private async read(uri: vscode.Uri): Promise<Source | undefined> {
     const file = vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+    this.readWarnings.delete(file);
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open?.isDirty) return { uri, file, text: open.getText() };
     try {
@@ -202,13 +205,29 @@ export class AnalysisService implements vscode.Disposable {
       }
       return { uri, file, text: decoded.text };
     } catch (e) {
-      this.warn(file, `skipped: ${(e as Error).message}`);
+      // A file deleted between the event and the read is simply gone, not a problem to report.
+      if (!(e instanceof vscode.FileSystemError && e.code === 'FileNotFound')) this.warn(file, `skipped: ${(e as Error).message}`);
       return undefined;
     }
   }
 
   private warn(file: string, message: string): void {
-    this.readWarnings.push({ file, message });
+    this.readWarnings.set(file, message);
+  }
+
+  /** Logs each warning once, not again with every re-analysis. */
+  private logWarnings(warnings: readonly Warning[]): void {
+    const now = new Set<string>();
+    for (const w of warnings) {
+      const line = `${w.file ?? ''}${w.line ? `:${w.line}` : ''}: ${w.message}`;
+      now.add(line);
+      if (!this.logged.has(line)) this.output.warn(line);
+    }
+    this.logged = now;
+  }
+
+  private warnings(): Warning[] {
+    return [...this.readWarnings].map(([file, message]) => ({ file, message }));
   }
 
   private queueFileEvent(uri: vscode.Uri | undefined): void {
@@ -326,7 +345,7 @@ export class AnalysisService implements vscode.Disposable {
   }
 
   private publishEmpty(): void {
-    this.publish(makeSnapshot(this.snapshot ? this.snapshot.generation + 1 : 0, new AnalysisIndex({ articles: [], entities: [], facts: [], warnings: this.readWarnings }), new Map(), 0));
+    this.publish(makeSnapshot(this.snapshot ? this.snapshot.generation + 1 : 0, new AnalysisIndex({ articles: [], entities: [], facts: [], warnings: this.warnings() }), new Map(), 0));
   }
 
   private fail(message: string): void {

@@ -78,7 +78,8 @@ export class ComparePanel implements vscode.Disposable {
       return;
     }
     const snapshot = this.service.current;
-    if (snapshot) void revealSpan(snapshot, m.article, m.start, m.end);
+    // Sources open in the first group, so the panel stays in view beside them.
+    if (snapshot) void revealSpan(snapshot, m.article, m.start, m.end, vscode.ViewColumn.One);
   }
 
   dispose(): void {
