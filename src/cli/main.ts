@@ -4,15 +4,23 @@ import { analyzeCorpus } from '../engine/analyze';
 import { analysisToJson } from '../engine/serialize';
 import { readArticleFolder, FolderError } from '../node/folder';
 import { formatSummary } from './summary';
+import { report } from './report';
+import { exportCommand, EXPORT_USAGE } from './export';
+import { loadFolderDecisions } from '../node/sidecarStore';
 
 const USAGE = `usage: crosscheck <command> <folder> [options]
 
 commands:
   analyze <folder>          summarise the articles, entities and facts of a folder
       --json                print the full analysis as JSON instead
+  report <folder>           print a Markdown report: conflicts first, one table per fact
+      --singles             also list facts only one source gives
+      -o, --output <file>   write the report to a file instead of stdout
+${EXPORT_USAGE}
   help                      show this help
 
-Articles are the .txt and .md files in the folder and its subfolders (UTF-8).`;
+Articles are the .txt and .md files in the folder and its subfolders (UTF-8). A person's annotations and
+decisions (<article>.crosscheck.yaml, crosscheck.yaml) are read and applied over the analysis.`;
 
 export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
   const [command, ...rest] = argv;
@@ -23,6 +31,10 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
   switch (command) {
     case 'analyze':
       return analyze(rest, out, err);
+    case 'report':
+      return report(rest, out, err);
+    case 'export':
+      return exportCommand(rest, out, err);
     default:
       err.write(`crosscheck: unknown command '${command}'\n\n${USAGE}\n`);
       return 2;
@@ -57,7 +69,9 @@ async function analyze(args: string[], out: NodeJS.WritableStream, err: NodeJS.W
     err.write(`crosscheck: no article could be analysed in ${folder} (articles are .txt and .md files)\n`);
     return 1;
   }
-  const analysis = analyzeCorpus(contents.inputs, { warnings: contents.warnings });
+  const decisions = await loadFolderDecisions(folder, contents.inputs.map((i) => i.file));
+  for (const w of decisions.warnings) err.write(`crosscheck: ${w.file}:${w.line}:${w.column}: ${w.message} (its decisions are not applied)\n`);
+  const analysis = decisions.apply(analyzeCorpus(contents.inputs, { warnings: [...contents.warnings, ...decisions.warnings], published: decisions.published }));
   out.write(parsed.values.json ? JSON.stringify(analysisToJson(analysis), null, 2) + '\n' : formatSummary(analysis));
   return 0;
 }

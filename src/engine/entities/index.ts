@@ -1,7 +1,161 @@
-// Entity extraction and cross-article grouping (owned by the entities work).
-import type { Article, Entity } from '../model';
+// Entity extraction and cross-article grouping: per-article candidates (mentions.ts), folder evidence
+// deciding which are names (accept.ts), grouping of spellings into entities (group.ts).
+import type { Article, Entity, EntityType, Mention, NameParts, Spelling } from '../model';
 import type { AnalyzeOptions } from '../analyze';
+import { extractMentions, type Candidate } from './mentions';
+import { acceptCandidate, gatherEvidence } from './accept';
+import { buildForms, groupForms, leadingType, type Group } from './group';
+import { foldName } from './fold';
+import { shareListVotes } from './lists';
+import { findDescriptions } from './descriptions';
+import { countryOfDemonym, knownPlace } from './places';
 
-export function findEntities(_articles: readonly Article[], _options: AnalyzeOptions): Entity[] {
-  return [];
+export { extractMentions } from './mentions';
+export { foldName, translitKey, nameSimilarity } from './fold';
+
+export function findEntities(articles: readonly Article[], options: AnalyzeOptions): Entity[] {
+  const perArticle = articles.map(extractMentions);
+  const evidence = gatherEvidence(perArticle);
+  const accepted = perArticle.flatMap((a) => a.candidates.flatMap((c) => acceptCandidate(c, evidence)));
+  shareListVotes(accepted, new Map(articles.map((a) => [a.id, a])));
+  const groups = groupForms(buildForms(accepted));
+  const order = new Map(articles.map((a, i) => [a.id, i]));
+  const named = groups.filter(isEntity);
+  addNestedPlaces(named);
+  const entities = named.map((g) => toEntity(g, order));
+  assignIds(entities);
+  entities.push(...findDescriptions(articles, entities));
+  const wanted = options.entityTypes ? new Set<EntityType>(options.entityTypes) : undefined;
+  return entities
+    .filter((e) => !wanted || wanted.has(e.type))
+    .sort((a, b) => b.articles.length - a.articles.length || b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
+}
+
+const totalVotes = (g: Group) => g.mentions.reduce((n, m) => n + Object.values(m.votes).reduce((x, y) => x + y, 0), 0);
+
+/** A lone capitalised word with nothing saying what it is ("Parteien", a foreign word) is not an entity. */
+function isEntity(g: Group): boolean {
+  if (g.place || g.mentions.length > 1) return true;
+  const m = g.mentions[0];
+  return m.words.length > 1 || totalVotes(g) > 0;
+}
+
+function typeOf(g: Group): EntityType {
+  if (g.place) return 'place';
+  const votes = { person: 0, place: 0, organization: 0, event: 0, other: 0 };
+  for (const m of g.mentions) for (const t of Object.keys(votes) as EntityType[]) votes[t] += m.votes[t];
+  return leadingType(votes) ?? 'other';
+}
+
+function toEntity(g: Group, order: Map<string, number>): Entity {
+  const type = typeOf(g);
+  const mentions = [...g.mentions].sort((a, b) => (order.get(a.article)! - order.get(b.article)!) || a.start - b.start);
+  const name = canonicalName(g, type);
+  const familyFirst = type === 'person' && isFamilyFirst(mentions);
+  const spellings = spellingsOf(mentions, order);
+  const variants = [...spellings.map((s) => s.text)];
+  const at = variants.indexOf(name);
+  if (at > 0) variants.unshift(...variants.splice(at, 1));
+  return {
+    id: '',
+    name,
+    type,
+    variants,
+    spellings,
+    mentions: mentions.map((m) => toMention(m, type, familyFirst)),
+    articles: [...new Set(mentions.map((m) => m.article))],
+  };
+}
+
+function toMention(m: Candidate, type: EntityType, familyFirst: boolean): Mention {
+  const out: Mention = { article: m.article, start: m.start, end: m.end, text: m.text };
+  if (type === 'person') {
+    if (m.role) out.role = m.role;
+    out.parts = personNameParts(m.text, familyFirst);
+  }
+  return out;
+}
+
+/**
+ * Given and family name of a person's name as written. Family-name-first names ("Wang Shuo", later
+ * "Wang") put the family name first; otherwise it is the last word ("Vladimir Medinsky").
+ */
+export function personNameParts(name: string, familyFirst = false): NameParts {
+  const words = name.trim().split(/\s+/);
+  if (words.length === 1) return { family: words[0] };
+  if (familyFirst) return { family: words[0], given: words.slice(1).join(' ') };
+  return { given: words.slice(0, -1).join(' '), family: words[words.length - 1] };
+}
+
+// Family-name-first when the bare form of the person is the first word of its full name.
+function isFamilyFirst(mentions: Candidate[]): boolean {
+  const full = mentions.filter((m) => m.words.length === 2).map((m) => m.words.map((w) => foldName(w.text)));
+  const bare = new Set(mentions.filter((m) => m.words.length === 1).map((m) => foldName(m.text)));
+  if (!full.length || !bare.size) return false;
+  return full.some(([first]) => bare.has(first)) && !full.some((ws) => bare.has(ws[1]));
+}
+
+function canonicalName(g: Group, type: EntityType): string {
+  if (g.knownName) return g.knownName;
+  // Most complete (for people: most words), then the spelling used by most articles, then most often.
+  const stats = new Map<string, { words: number; articles: Set<string>; count: number; first: number }>();
+  g.mentions.forEach((m, i) => {
+    const text = m.text.replace(/^the\s+/i, (x) => (m.evidence === 'none' && /^The/.test(x) ? x : ''));
+    const s = stats.get(text) ?? { words: m.words.length, articles: new Set<string>(), count: 0, first: i };
+    s.articles.add(m.article);
+    s.count++;
+    stats.set(text, s);
+  });
+  const ranked = [...stats.entries()].sort(([, a], [, b]) =>
+    (type === 'person' || type === 'organization' ? b.words - a.words : 0) ||
+    b.articles.size - a.articles.size || b.count - a.count || b.words - a.words || a.first - b.first);
+  return ranked[0][0];
+}
+
+function spellingsOf(mentions: Candidate[], order: Map<string, number>): Spelling[] {
+  const by = new Map<string, Set<string>>();
+  for (const m of mentions) {
+    const s = by.get(m.text) ?? new Set<string>();
+    s.add(m.article);
+    by.set(m.text, s);
+  }
+  return [...by.entries()]
+    .map(([text, arts]) => ({ text, articles: [...arts].sort((a, b) => order.get(a)! - order.get(b)!) }))
+    .sort((a, b) => b.articles.length - a.articles.length);
+}
+
+/** Ids derived from the canonical name, so they stay the same across runs over the same folder. */
+function assignIds(entities: Entity[]): void {
+  const used = new Set<string>();
+  const sorted = [...entities].sort((a, b) => a.name.localeCompare(b.name) || a.type.localeCompare(b.type) || a.mentions[0].article.localeCompare(b.mentions[0].article) || a.mentions[0].start - b.mentions[0].start);
+  for (const e of sorted) {
+    const base = foldName(e.name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'entity';
+    let id = base;
+    if (used.has(id)) id = `${base}-${e.type}`;
+    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+    used.add(id);
+    e.id = id;
+  }
+}
+
+/**
+ * A country inside a longer name ("the Turkish Ministry of Foreign Affairs", "Security Service of
+ * Ukraine") is also a mention of that country, when the folder names the country as such.
+ */
+function addNestedPlaces(groups: Group[]): void {
+  const byCountry = new Map<string, Group>();
+  for (const g of groups) if (g.place && g.knownName) byCountry.set(foldName(g.knownName), g);
+  for (const g of groups) {
+    if (g.place) continue;
+    for (const m of [...g.mentions]) {
+      if (m.words.length < 2) continue;
+      for (const w of m.words) {
+        const country = knownPlace(w.text)?.name ?? countryOfDemonym(w.text);
+        const target = country && byCountry.get(foldName(country));
+        if (!target) continue;
+        const votes = { person: 0, place: 0, organization: 0, event: 0, other: 0 };
+        target.mentions.push({ ...m, words: [w], start: w.start, end: w.end, text: w.text, votes, role: undefined, nested: true });
+      }
+    }
+  }
 }

@@ -1,7 +1,37 @@
-// Claim extraction and fact alignment (owned by the facts work).
-import type { Article, Entity, Fact } from '../model';
+// Claim extraction (per article) and fact alignment (across the folder): the facts of an analysis.
+import type { Article, Entity, Fact, Verdict } from '../model';
 import type { AnalyzeOptions } from '../analyze';
+import { extractClaims, type ExtractedClaim } from '../claims';
+import { placeNamesOf } from '../claims/places';
+import { alignClaims, type AlignOptions } from './align';
+import { labelFor } from './label';
+import { judge } from './verdict';
 
-export function findFacts(_articles: readonly Article[], _entities: readonly Entity[], _options: AnalyzeOptions): Fact[] {
-  return [];
+/** Kinds shown even when only one source gives them: a lone number or name is still worth a look. */
+const SINGLE_KINDS = new Set(['quantity', 'time', 'date', 'duration', 'name']);
+const ORDER: Record<Verdict, number> = { conflict: 0, variant: 1, agree: 2, single: 3 };
+
+export function findFacts(articles: readonly Article[], entities: readonly Entity[], _options: AnalyzeOptions, align: AlignOptions = {}): Fact[] {
+  const placeNames = placeNamesOf(entities);
+  const claims: ExtractedClaim[] = [];
+  for (const a of articles) claims.push(...extractClaims(a, entities, { placeNames }));
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const texts = new Map(articles.map((a) => [a.id, a.text]));
+  const order = new Map(articles.map((a, i) => [a.id, i]));
+  const facts: Fact[] = [];
+  for (const g of alignClaims(claims, align)) {
+    const members = [...g.members].sort((x, y) => (order.get(x.claim.article)! - order.get(y.claim.article)!) || x.claim.start - y.claim.start);
+    if (members.length < 2 && !SINGLE_KINDS.has(members[0].claim.kind)) continue;
+    const claimsOf = members.map((m) => m.claim);
+    const { verdict, reason } = judge(claimsOf, byId);
+    facts.push({ id: '', label: labelFor({ ...g, members }, texts), kind: claimsOf[0].kind, verdict, reason, claims: claimsOf });
+  }
+  facts.sort((a, b) => ORDER[a.verdict] - ORDER[b.verdict] || b.claims.length - a.claims.length || firstPos(a, order) - firstPos(b, order));
+  facts.forEach((f, i) => (f.id = `F${i + 1}`));
+  return facts;
+}
+
+function firstPos(f: Fact, order: ReadonlyMap<string, number>): number {
+  const c = f.claims[0];
+  return (order.get(c.article) ?? 0) * 1e9 + c.start;
 }

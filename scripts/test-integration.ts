@@ -1,0 +1,60 @@
+// Runs the integration suite (out/test/integration, built by `npm run build`) inside VS Code's extension host
+// through @vscode/test-electron's runTests, the one entry point for both launchers:
+//   offline (default): vscodeExecutablePath = scripts/code-web, code-server's VS Code in headless Chromium;
+//   --desktop: the desktop VS Code that runTests downloads (needs Microsoft's update host).
+// Filters: --grep <regex> (test titles) and --file <substring> (test files), or CROSSCHECK_TEST_GREP/_FILE.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { runTests } from '@vscode/test-electron';
+import { repoRoot } from './vscode-web/install';
+import { writeUserSettings } from './vscode-web/session';
+
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i >= 0) return process.argv[i + 1];
+  return process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+}
+
+async function main(): Promise<number> {
+  const desktop = process.argv.includes('--desktop');
+  const extensionTestsPath = path.join(repoRoot, 'out', 'test', 'integration', 'index.js');
+  if (!fs.existsSync(extensionTestsPath)) throw new Error(`${extensionTestsPath} is missing: run npm run build first`);
+
+  // Hermetic: the workspace is a fresh copy of seeds/, with fresh user data and no other extensions.
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'crosscheck-integration-'));
+  const workspace = path.join(root, 'seeds');
+  fs.cpSync(path.join(repoRoot, 'seeds'), workspace, { recursive: true });
+  const userData = path.join(root, 'user-data');
+  writeUserSettings(userData);
+  let ok = false;
+  try {
+    await runTests({
+      vscodeExecutablePath: desktop ? undefined : path.join(repoRoot, 'scripts', 'code-web'),
+      extensionDevelopmentPath: repoRoot,
+      extensionTestsPath,
+      launchArgs: [workspace, '--disable-extensions', `--user-data-dir=${userData}`, `--extensions-dir=${path.join(root, 'extensions')}`],
+      extensionTestsEnv: {
+        CROSSCHECK_TEST_GREP: option('grep') ?? process.env.CROSSCHECK_TEST_GREP ?? '',
+        CROSSCHECK_TEST_FILE: option('file') ?? process.env.CROSSCHECK_TEST_FILE ?? '',
+        EXTENSIONS_GALLERY: '{}',
+      },
+    });
+    ok = true;
+    return 0;
+  } catch (e) {
+    process.stderr.write(`integration: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  } finally {
+    if (ok && !process.env.CROSSCHECK_KEEP_LOGS) fs.rmSync(root, { recursive: true, force: true });
+    else process.stderr.write(`integration: workspace and user data kept in ${root}\n`);
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    process.stderr.write(`integration: ${e instanceof Error ? e.stack : String(e)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,57 @@
+// `crosscheck export <folder> --w3c`: a person's annotations as W3C Web Annotation JSON-LD, for other tools.
+import { parseArgs } from 'node:util';
+import { readArticleFolder, FolderError } from '../node/folder';
+import { readFolderSidecars, writeFileAtomic } from '../node/sidecarStore';
+import { parseArticle } from '../engine/text/article';
+import { exportW3C } from '../engine/sidecar';
+
+export const EXPORT_USAGE = `  export <folder> --w3c     print the folder's annotations as W3C Web Annotation JSON-LD
+      --out <file>          write them to a file instead`;
+
+export async function exportCommand(args: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options: { w3c: { type: 'boolean' }, out: { type: 'string' } } });
+  } catch (e) {
+    err.write(`crosscheck export: ${(e as Error).message}\n`);
+    return 2;
+  }
+  const folder = parsed.positionals[0];
+  if (!folder || parsed.positionals.length > 1) {
+    err.write('crosscheck export: name exactly one folder, e.g. `crosscheck export seeds --w3c`\n');
+    return 2;
+  }
+  if (!parsed.values.w3c) {
+    err.write('crosscheck export: name the format; the one supported is --w3c (W3C Web Annotation JSON-LD)\n');
+    return 2;
+  }
+  let contents;
+  try {
+    contents = await readArticleFolder(folder);
+  } catch (e) {
+    if (e instanceof FolderError) {
+      err.write(`crosscheck: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+  for (const w of contents.warnings) err.write(`crosscheck: ${w.file ?? folder}: ${w.message}\n`);
+  const sidecars = await readFolderSidecars(folder, contents.inputs.map((i) => i.file));
+  for (const p of sidecars.problems) err.write(`crosscheck: ${p.file}:${p.line}:${p.column}: ${p.message} (skipped)\n`);
+  const articles = contents.inputs.map(parseArticle);
+  const collection = exportW3C(articles, sidecars.inputs, { label: `Crosscheck annotations of ${folder}` });
+  const orphans = collection.first.items.filter((a) => a['crosscheck:anchor'] === 'orphaned').length;
+  if (orphans) err.write(`crosscheck: ${orphans} annotation(s) could not be found in their article and are exported with their quote only\n`);
+  const json = JSON.stringify(collection, null, 2) + '\n';
+  if (parsed.values.out) {
+    try {
+      await writeFileAtomic(parsed.values.out, json);
+    } catch (e) {
+      err.write(`crosscheck export: ${(e as Error).message}\n`);
+      return 1;
+    }
+  } else {
+    out.write(json);
+  }
+  return 0;
+}

@@ -1,0 +1,119 @@
+// Word tokens with offsets, diacritic folding and a light stemmer used to compare wording across articles.
+import { COUNTRY_OF, STOPWORDS, SYNONYMS } from './lexicon';
+
+export interface Token {
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+}
+
+// Words keep inner apostrophes, hyphens and dots ("Spider's", "long-range", "U.S.", "p.m.").
+const WORD = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|[\p{L}\p{N}]+(?:[’'.\-][\p{L}\p{N}]+)*\.?/gu;
+
+/** Tokens of text[start, end), offsets absolute. A trailing dot is kept only for abbreviations ("U.S."). */
+export function tokenize(text: string, start = 0, end = text.length): Token[] {
+  const out: Token[] = [];
+  const body = text.slice(start, end);
+  WORD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WORD.exec(body))) {
+    let t = m[0];
+    if (t.endsWith('.') && !/^(\p{L}\.)+$/u.test(t) && !/^(\p{L}\.)+\p{L}\.$/u.test(t)) t = t.slice(0, -1);
+    out.push({ text: t, lower: t.toLowerCase(), start: start + m.index, end: start + m.index + t.length });
+  }
+  return out;
+}
+
+/** Lower case, marks stripped, dotless i folded: "Çırağan" -> "ciragan". */
+export function fold(s: string): string {
+  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/ı/g, 'i').replace(/[’‘]/g, "'");
+}
+
+/** Singular of a plural noun, good enough for matching heads ("drones" -> "drone", "bases" -> "base"). */
+export function singular(w: string): string {
+  const x = w.toLowerCase();
+  if (x.length <= 3 || x.endsWith('ss') || x.endsWith('us') || x.endsWith('is')) return x;
+  if (x === 'people') return 'people';
+  if (x === 'men') return 'man';
+  if (x === 'women') return 'woman';
+  if (x === 'children') return 'child';
+  if (x === 'memoranda') return 'memorandum';
+  if (x.endsWith('ies') && x.length > 4) return x.slice(0, -3) + 'y';
+  if (/(ches|shes|xes|sses|zes)$/.test(x)) return x.slice(0, -2);
+  if (x.endsWith('s') && !x.endsWith("'s")) return x.slice(0, -1);
+  return x;
+}
+
+/**
+ * A crude stem: folded, possessive and plural dropped, common verb/noun endings cut, then synonyms folded.
+ * Hand-written because stemming libraries on npm either pull in large dictionaries or are unmaintained,
+ * and we only need "targeted" ~ "targeting" ~ "target".
+ */
+export function stem(word: string): string {
+  let w = fold(word).replace(/'s$/, '').replace(/'/g, '');
+  w = w.replace(/-/g, '');
+  if (SYNONYMS[w]) return SYNONYMS[w];
+  w = singular(w);
+  if (SYNONYMS[w]) return SYNONYMS[w];
+  if (w.length > 5) {
+    if (w.endsWith('ing')) w = w.slice(0, -3);
+    else if (w.endsWith('ed')) w = w.slice(0, -2);
+    else if (w.endsWith('ly')) w = w.slice(0, -2);
+    else if (w.endsWith('ment')) w = w.slice(0, -4);
+    else if (w.endsWith('ation')) w = w.slice(0, -5);
+    else if (w.endsWith('ion')) w = w.slice(0, -3);
+  }
+  if (w.length > 4 && /([bcdfgklmnprstvz])\1$/.test(w)) w = w.slice(0, -1);
+  if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
+  return SYNONYMS[w] ?? w;
+}
+
+/** Content-word stems of a stretch of text, stopwords and numbers removed. */
+export function contentStems(text: string, start = 0, end = text.length): string[] {
+  const out: string[] = [];
+  const toks = tokenize(text, start, end);
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    // "air bases" = "airbases" = "airfields"
+    if (t.lower === 'air' && /^(base|bases|field|fields)$/.test(toks[i + 1]?.lower ?? '')) {
+      out.push(stem('airbase'));
+      i++;
+      continue;
+    }
+    // "Russian", "Russia's" and "Moscow" all point at one country
+    const country = COUNTRY_OF.get(fold(t.text).replace(/'s$/, ''));
+    if (country && (t.lower !== 'us' || t.text === 'US')) {
+      out.push(country);
+      continue;
+    }
+    if (t.lower.length < 3 || STOPWORDS.has(t.lower) || /^\d/.test(t.lower)) continue;
+    out.push(stem(t.text));
+  }
+  return out;
+}
+
+/** Normalised edit similarity 1 - distance / longer length, on folded strings. */
+export function editSimilarity(a: string, b: string): number {
+  const x = fold(a);
+  const y = fold(b);
+  if (!x || !y) return 0;
+  let prev = Array.from({ length: y.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= x.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= y.length; j++) cur.push(Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1)));
+    prev = cur;
+  }
+  return 1 - prev[y.length] / Math.max(x.length, y.length);
+}
+
+/** Transliteration folds for comparing names across languages: "Medinski" ~ "Medinsky", "Umjurov" ~ "Umyurov". */
+export function nameKey(name: string): string {
+  return fold(name)
+    .replace(/[^a-z]/g, '')
+    .replace(/yy\b|yy$/g, 'y')
+    .replace(/ski$/, 'sky')
+    .replace(/j/g, 'y')
+    .replace(/ii$/, 'y')
+    .replace(/iy$/, 'y');
+}

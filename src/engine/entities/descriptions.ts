@@ -1,0 +1,139 @@
+// Things a cluster of reports names in common words rather than a proper name: the talks, the war, a
+// country's delegation or forces, a prisoner exchange. Every report of one event refers to these, so
+// they are grouped across articles like names are: by the kind of thing and, for a country's groups,
+// by the country (the demonym or possessive before the noun, or the nearest country named earlier in
+// the sentence for "its troops", "his delegation").
+import type { Article, Entity, EntityType, Mention } from '../model';
+import { tokenize, type Token } from './tokens';
+import { countryOfDemonym, knownPlace } from './places';
+
+interface Kind {
+  key: string;
+  type: EntityType;
+  heads: ReadonlySet<string>;
+  /** Needs a country: "Ukrainian delegation", "Russia’s troops". */
+  ofCountry?: boolean;
+  /** Needs one of these words within three words ("prisoner exchange", "exchange of 1,000 prisoners"). */
+  near?: ReadonlySet<string>;
+  /** Display name for a folder-wide kind. */
+  label?: string;
+}
+
+const words = (s: string) => new Set(s.split(' '));
+
+// General news vocabulary: the few kinds of unnamed things every conflict or diplomacy story refers to.
+const KINDS: readonly Kind[] = [
+  { key: 'talks', type: 'event', heads: words('talks negotiations negotiation discussions'), label: 'the talks' },
+  { key: 'war', type: 'event', heads: words('war conflict invasion'), label: 'the war' },
+  { key: 'exchange', type: 'event', heads: words('exchange exchanges swap swaps'), near: words('prisoner prisoners hostage hostages pow pows detainees captives'), label: 'the prisoner exchange' },
+  { key: 'delegation', type: 'organization', heads: words('delegation delegations team negotiators'), ofCountry: true },
+  { key: 'forces', type: 'organization', heads: words('forces troops army soldiers'), ofCountry: true },
+];
+
+const REFERRING = words('the its their his her this these that those our');
+const STOP = words('the a an and or of in on at by for to with from as is are was were be been has have had that which who this these those its their his her');
+
+interface Found { kind: Kind; country?: Entity; mention: Mention }
+
+/**
+ * Descriptions in the articles, grouped into entities. `entities` are the named entities already found:
+ * a country qualifier is one of their mentions (a country, or its demonym).
+ */
+export function findDescriptions(articles: readonly Article[], entities: readonly Entity[]): Entity[] {
+  const countries = entities.filter((e) => e.type === 'place' && (knownPlace(e.name) || e.variants.some((v) => countryOfDemonym(v) || knownPlace(v)?.demonym)));
+  const countryAt = new Map<string, { start: number; end: number; entity: Entity; text: string }[]>();
+  for (const e of countries) for (const m of e.mentions) {
+    const list = countryAt.get(m.article) ?? [];
+    list.push({ start: m.start, end: m.end, entity: e, text: m.text });
+    countryAt.set(m.article, list);
+  }
+  const found: Found[] = [];
+  for (const a of articles) {
+    const places = (countryAt.get(a.id) ?? []).sort((x, y) => x.start - y.start);
+    for (const s of a.sentences) {
+      const tokens = tokenize(a.text, s.start, s.end);
+      tokens.forEach((t, i) => {
+        for (const kind of KINDS) {
+          if (!kind.heads.has(t.lower)) continue;
+          if (kind.key === 'war' && isPrisonerOfWar(tokens, i)) continue;
+          if (kind.near && !nearWord(tokens, i, kind.near)) continue;
+          const mention: Mention = { article: a.id, start: t.start, end: t.end, text: t.text };
+          if (!kind.ofCountry) { found.push({ kind, mention }); continue; }
+          const country = qualifier(tokens, i, places);
+          if (country) found.push({ kind, country, mention });
+        }
+      });
+    }
+  }
+  return toEntities(found, articles);
+}
+
+function isPrisonerOfWar(tokens: Token[], i: number): boolean {
+  return tokens[i - 1]?.lower === 'of' && /^prisoners?$/.test(tokens[i - 2]?.lower ?? '');
+}
+
+function nearWord(tokens: Token[], i: number, near: ReadonlySet<string>): boolean {
+  for (let k = Math.max(0, i - 3); k <= Math.min(tokens.length - 1, i + 3); k++) if (k !== i && near.has(tokens[k].lower)) return true;
+  return false;
+}
+
+/**
+ * The country a group noun belongs to: a country or demonym just before it ("Ukraine’s team", "a
+ * secondary-level Russian team"), else, after "its", "his", "the"..., the nearest country named earlier
+ * in the same sentence.
+ */
+function qualifier(tokens: Token[], i: number, places: { start: number; end: number; entity: Entity }[]): Entity | undefined {
+  const at = (t: Token) => places.find((p) => p.start <= t.start && t.start < p.end)?.entity;
+  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+    const t = tokens[k];
+    const e = at(t);
+    if (e) return e;
+    if (STOP.has(t.lower) || t.cap) break;
+  }
+  const det = tokens.slice(Math.max(0, i - 3), i).find((t) => REFERRING.has(t.lower));
+  if (!det) return undefined;
+  let best: Entity | undefined;
+  for (const p of places) if (p.end <= tokens[i].start && p.start >= tokens[0].start) best = p.entity;
+  return best;
+}
+
+function toEntities(found: Found[], articles: readonly Article[]): Entity[] {
+  const order = new Map(articles.map((a, i) => [a.id, i]));
+  const groups = new Map<string, Found[]>();
+  for (const f of found) {
+    const k = `${f.kind.key}\u0000${f.country?.id ?? ''}`;
+    const list = groups.get(k);
+    if (list) list.push(f);
+    else groups.set(k, [f]);
+  }
+  const out: Entity[] = [];
+  for (const list of groups.values()) {
+    const { kind, country } = list[0];
+    const mentions = list.map((f) => f.mention).sort((a, b) => order.get(a.article)! - order.get(b.article)! || a.start - b.start);
+    const articleIds = [...new Set(mentions.map((m) => m.article))];
+    const bySpelling = new Map<string, Set<string>>();
+    for (const m of mentions) bySpelling.set(m.text.toLowerCase(), (bySpelling.get(m.text.toLowerCase()) ?? new Set()).add(m.article));
+    const spellings = [...bySpelling.entries()]
+      .map(([text, arts]) => ({ text, articles: [...arts].sort((a, b) => order.get(a)! - order.get(b)!) }))
+      .sort((a, b) => b.articles.length - a.articles.length);
+    const head = spellings[0].text;
+    const name = country ? `${countryAdjective(country)} ${kind.key}` : kind.label ?? `the ${head}`;
+    out.push({
+      id: `d-${kind.key}${country ? `-${country.id}` : ''}`,
+      name,
+      type: kind.type,
+      variants: spellings.map((s) => s.text),
+      spellings,
+      mentions,
+      articles: articleIds,
+      description: true,
+    });
+  }
+  return out;
+}
+
+/** "Ukrainian" for Ukraine when the folder uses the demonym, else the country's name. */
+function countryAdjective(e: Entity): string {
+  const demonym = e.spellings.find((s) => knownPlace(s.text)?.demonym || (countryOfDemonym(s.text) && !knownPlace(s.text)));
+  return demonym ? demonym.text : e.name;
+}

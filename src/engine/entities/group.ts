@@ -1,0 +1,241 @@
+// Folder-level grouping: accepted names -> one group per real-world thing, whatever the spelling.
+// Candidate pairs are blocked by folded keys (first letters of a surname, demonym stems, bags of
+// organisation words), so the work stays near-linear in the number of distinct spellings.
+import type { EntityType } from '../model';
+import type { Candidate, TypeVotes } from './mentions';
+import { noVotes } from './mentions';
+import { foldName, nameSimilarity, translitKey } from './fold';
+import { countryOfDemonym, demonymMatch, demonymStems, knownPlace, placeStems } from './places';
+import { ORG_FILLER, TITLE_MODIFIERS } from './words';
+
+/** All mentions written the same way (after folding case, accents and a leading "the"). */
+export interface Form {
+  key: string;
+  /** Transliteration-folded words. */
+  words: string[];
+  mentions: Candidate[];
+  votes: TypeVotes;
+  articles: Set<string>;
+  /** Role words seen with this form ("minister", "culture", "aide"). */
+  roleWords: Set<string>;
+}
+
+export interface Group {
+  forms: Form[];
+  mentions: Candidate[];
+  /** The canonical name from general knowledge (a country named only by its demonym, "Turkish"). */
+  knownName?: string;
+  /** The form names a country or region (or stands for one as a demonym). */
+  place?: boolean;
+}
+
+export const formKey = (text: string): string => foldName(text).replace(/^the /, '');
+
+export function buildForms(mentions: readonly Candidate[]): Form[] {
+  const byKey = new Map<string, Form>();
+  for (const m of mentions) {
+    const key = formKey(m.text);
+    if (!key) continue;
+    let f = byKey.get(key);
+    if (!f) {
+      f = { key, words: translitKey(key).split(' '), mentions: [], votes: noVotes(), articles: new Set(), roleWords: new Set() };
+      byKey.set(key, f);
+    }
+    f.mentions.push(m);
+    f.articles.add(m.article);
+    for (const t of Object.keys(m.votes) as EntityType[]) f.votes[t] += m.votes[t];
+    if (m.role) for (const w of foldName(m.role).split(' ')) if (w.length > 2 && !['former', 'the', 'and', 'of'].includes(w)) f.roleWords.add(w);
+  }
+  return [...byKey.values()];
+}
+
+export function leadingType(v: TypeVotes): EntityType | undefined {
+  let best: EntityType | undefined;
+  let score = 0;
+  for (const t of ['person', 'place', 'organization', 'event', 'other'] as EntityType[]) {
+    if (v[t] > score) { best = t; score = v[t]; }
+  }
+  return best;
+}
+
+class UnionFind {
+  private parent: number[];
+  constructor(n: number) { this.parent = Array.from({ length: n }, (_, i) => i); }
+  find(i: number): number {
+    while (this.parent[i] !== i) { this.parent[i] = this.parent[this.parent[i]]; i = this.parent[i]; }
+    return i;
+  }
+  union(a: number, b: number): void {
+    const x = this.find(a);
+    const y = this.find(b);
+    if (x !== y) this.parent[Math.max(x, y)] = Math.min(x, y);
+  }
+}
+
+const personish = (f: Form) => {
+  const t = leadingType(f.votes);
+  return t === 'person' || (f.votes.person > 0 && t === undefined);
+};
+
+function block<T>(items: readonly T[], keysOf: (x: T) => string[]): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const x of items) for (const k of keysOf(x)) {
+    const list = m.get(k);
+    if (list) list.push(x);
+    else m.set(k, [x]);
+  }
+  return m;
+}
+
+/** Largest block compared pairwise; a bigger block is split further by length so no step goes quadratic. */
+const MAX_BLOCK = 400;
+
+function pairsInBlocks<T>(blocks: Map<string, T[]>, lengthOf: (x: T) => number, visit: (a: T, b: T) => void): void {
+  for (const list of blocks.values()) {
+    const groups = list.length > MAX_BLOCK ? [...block(list, (x) => [String(lengthOf(x))]).values()] : [list];
+    for (const g of groups) {
+      for (let i = 0; i < g.length; i++) for (let j = i + 1; j < g.length; j++) visit(g[i], g[j]);
+    }
+  }
+}
+
+export function groupForms(forms: Form[]): Group[] {
+  const index = new Map(forms.map((f, i) => [f, i]));
+  const uf = new UnionFind(forms.length);
+  const join = (a: Form, b: Form) => uf.union(index.get(a)!, index.get(b)!);
+  const knownName = new Map<number, string>();
+  const placeForms = new Set<Form>();
+
+  // 1. Same transliteration key: Zelensky/Zelenskyy, Medinski/Medinsky, Çırağan Palace/Ciragan Palace.
+  for (const list of block(forms, (f) => [f.words.join(' ')]).values()) for (const f of list.slice(1)) join(list[0], f);
+
+  // 2. Countries, their other names and demonyms (general knowledge), and regular demonyms of places in the folder.
+  const placeLike = forms.filter((f) => f.words.length <= 3 && (knownPlace(f.key) || leadingType(f.votes) === 'place'));
+  const byStem = block(placeLike, (p) => placeStems(p.key));
+  const placeKey = (f: Form): { key: string; name?: string } | undefined => {
+    const info = knownPlace(f.key);
+    if (info) return { key: foldName(info.name), name: info.name };
+    if (f.words.length > 1 || personish(f)) return undefined;
+    let best: Form | undefined;
+    let len = 0;
+    for (const stem of demonymStems(f.key)) {
+      for (const p of byStem.get(stem) ?? []) {
+        const n = p === f ? 0 : demonymMatch(f.key, p.key);
+        if (n > len) { best = p; len = n; }
+      }
+    }
+    if (best) return placeKey(best) ?? { key: best.key };
+    const country = countryOfDemonym(f.key);
+    return country ? { key: foldName(country), name: country } : undefined;
+  };
+  const byPlace = new Map<string, Form>();
+  const formByKey = new Map(forms.map((f) => [f.key, f]));
+  for (const f of forms) {
+    const pk = placeKey(f);
+    if (!pk) continue;
+    placeForms.add(f);
+    if (pk.name) knownName.set(index.get(f)!, pk.name);
+    const other = byPlace.get(pk.key) ?? formByKey.get(pk.key);
+    if (other) join(other, f);
+    if (!byPlace.has(pk.key)) byPlace.set(pk.key, other ?? f);
+  }
+
+  // 3. Organisations named with the same words in another order: "Ministry of Foreign Affairs" = "Foreign Ministry".
+  const orgs = forms.filter((f) => leadingType(f.votes) === 'organization' && f.words.length > 1);
+  for (const list of block(orgs, (f) => [f.key.split(' ').filter((w) => !ORG_FILLER.has(w)).sort().join(' ')]).values()) {
+    for (const f of list.slice(1)) join(list[0], f);
+  }
+
+  // 4. People: the same surname (or a spelling of it) with the same or a compatible first name.
+  const people = forms.filter((f) => f.words.length >= 2 && f.words.length <= 4 && personish(f));
+  const surname = (f: Form) => f.words[f.words.length - 1];
+  const given = (f: Form) => f.words.slice(0, -1).join(' ');
+  const cooccur = (a: Form, b: Form) => [...a.articles].some((x) => b.articles.has(x));
+  const shareRole = (a: Form, b: Form) => [...a.roleWords].some((w) => b.roleWords.has(w) && !TITLE_MODIFIERS.has(w) || b.roleWords.has(w) && w.length > 4);
+  pairsInBlocks(block(people, (f) => [surname(f).slice(0, 2)]), (f) => surname(f).length, (a, b) => {
+    const sim = nameSimilarity(surname(a), surname(b));
+    if (given(a) === given(b)) {
+      if (sim >= 0.7) join(a, b);
+      return;
+    }
+    // A different first name on the same surname is the same person when the two never meet in one
+    // article and something else ties them: the same initial, or a shared role.
+    if (sim === 1 && !cooccur(a, b) && (given(a)[0] === given(b)[0] || shareRole(a, b))) join(a, b);
+  });
+
+  // 5. Places, organisations and others spelled nearly alike ("Kharkiv"/"Kharkov"): long names only.
+  const things = forms.filter((f) => !personish(f) && f.key.length >= 6 && !placeForms.has(f));
+  pairsInBlocks(block(things, (f) => [f.words[0].slice(0, 2)]), (f) => f.key.length, (a, b) => {
+    if (leadingType(a.votes) !== leadingType(b.votes) || a.words.length !== b.words.length) return;
+    if (nameSimilarity(a.key, b.key) >= 0.85) join(a, b);
+  });
+
+  // Groups so far.
+  const groupOf = new Map<number, Group>();
+  for (const f of forms) {
+    const root = uf.find(index.get(f)!);
+    let g = groupOf.get(root);
+    if (!g) { g = { forms: [], mentions: [] }; groupOf.set(root, g); }
+    g.forms.push(f);
+    const kn = knownName.get(index.get(f)!);
+    if (kn && !g.knownName) g.knownName = kn;
+    if (placeForms.has(f)) g.place = true;
+  }
+
+  // 6. A bare surname (or, for family-name-first names, a bare family name in the same article) joins
+  // the person it refers to; with several candidates, the one named in the same article.
+  const personGroups = [...groupOf.values()].filter((g) => g.forms.some((f) => f.words.length >= 2 && personish(f)));
+  const bySurname = block(personGroups, (g) => [...new Set(g.forms.filter((f) => f.words.length >= 2).map((f) => surname(f)))]);
+  const byFirst = block(personGroups, (g) => [...new Set(g.forms.filter((f) => f.words.length === 2).map((f) => f.words[0]))]);
+  const surnamesByPrefix = block([...bySurname.keys()], (s) => [s.slice(0, 2)]);
+  const moved = new Map<Candidate, Group>();
+  for (const f of forms) {
+    if (f.words.length !== 1 || placeForms.has(f)) continue;
+    if (f.votes.place >= 3 || f.votes.organization >= 3 || f.votes.event >= 3) continue;
+    const own = groupOf.get(uf.find(index.get(f)!))!;
+    if (own.forms.some((x) => x.words.length >= 2)) continue;
+    const w = f.words[0];
+    const bySame = bySurname.get(w) ?? [];
+    const byClose = bySame.length ? [] : closeSurnames(bySurname, surnamesByPrefix.get(w.slice(0, 2)) ?? [], w);
+    const candidates = [...bySame, ...byClose];
+    const firstNameGroups = (byFirst.get(w) ?? []).filter((g) => !candidates.includes(g));
+    for (const m of f.mentions) {
+      const here = candidates.filter((g) => g.forms.some((x) => x.articles.has(m.article)));
+      const firstHere = firstNameGroups.filter((g) => g.forms.some((x) => x.articles.has(m.article)));
+      const target = here.length === 1 ? here[0]
+        : here.length > 1 ? nearestBefore(here, m)
+          : candidates.length >= 1 ? biggest(candidates)
+            : firstHere.length === 1 ? firstHere[0] : undefined;
+      if (target) moved.set(m, target);
+    }
+  }
+  for (const g of groupOf.values()) {
+    for (const f of g.forms) for (const m of f.mentions) (moved.get(m) ?? g).mentions.push(m);
+  }
+  return [...groupOf.values()].filter((g) => g.mentions.length > 0);
+}
+
+function closeSurnames(bySurname: Map<string, Group[]>, surnames: string[], w: string): Group[] {
+  const out: Group[] = [];
+  for (const s of surnames) {
+    if (w.length >= 5 && nameSimilarity(s, w) >= 0.8) out.push(...(bySurname.get(s) ?? []));
+  }
+  return [...new Set(out)];
+}
+
+function biggest(gs: Group[]): Group {
+  const size = (g: Group) => g.forms.reduce((n, f) => n + f.mentions.length, 0);
+  return gs.reduce((a, b) => (size(b) > size(a) ? b : a));
+}
+
+/** The group whose full-name mention comes last before this mention in its article. */
+function nearestBefore(gs: Group[], m: Candidate): Group {
+  let best = gs[0];
+  let bestPos = -1;
+  for (const g of gs) {
+    for (const f of g.forms) for (const x of f.mentions) {
+      if (x.article === m.article && x.start <= m.start && x.start > bestPos) { best = g; bestPos = x.start; }
+    }
+  }
+  return best;
+}

@@ -1,0 +1,132 @@
+// Weighted word overlap between claim contexts, and candidate pairs found through an inverted index so a
+// large folder never compares all claims with all claims.
+import type { ExtractedClaim } from '../claims';
+
+export type Vector = Map<string, number>;
+
+/**
+ * Inverse sentence frequency: a word in every other sentence of the folder ("Russia" in a folder about
+ * Russia) says little about which fact a sentence states; a word in three sentences says a lot. Counted
+ * over sentences, not articles, because a folder of one event has the same topic words in every article.
+ */
+export function idfOf(claims: readonly ExtractedClaim[]): (term: string) => number {
+  const df = new Map<string, number>();
+  let n = 0;
+  for (const { claim, ctx } of claims) {
+    if (claim.kind !== 'statement') continue;
+    n++;
+    for (const t of new Set(ctx.terms)) df.set(t, (df.get(t) ?? 0) + 1);
+  }
+  return (term) => Math.log(1 + n / (df.get(term) ?? 1));
+}
+
+/** The context vector of a claim: its sentence's words, the previous sentence's at half weight, and its actors. */
+export function vectorOf(x: ExtractedClaim, idf: (t: string) => number, previousWeight = 0.5): Vector {
+  const v: Vector = new Map();
+  for (const t of x.ctx.terms) v.set(t, (v.get(t) ?? 0) + idf(t));
+  for (const t of x.ctx.previous) v.set(t, (v.get(t) ?? 0) + previousWeight * idf(t));
+  return v;
+}
+
+export function cosine(a: Vector, b: Vector): number {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (const [k, x] of a) {
+    na += x * x;
+    const y = b.get(k);
+    if (y !== undefined) dot += x * y;
+  }
+  for (const y of b.values()) nb += y * y;
+  return na && nb ? dot / Math.sqrt(na * nb) : 0;
+}
+
+const SMALL_BLOCK = 120;
+
+/**
+ * Shared weight over the smaller side's weight: a short clause fully contained in a long sentence scores 1
+ * where cosine would punish the long sentence's other words.
+ */
+export function overlap(a: Vector, b: Vector): number {
+  let shared = 0;
+  let sa = 0;
+  let sb = 0;
+  for (const [k, x] of a) {
+    sa += x;
+    const y = b.get(k);
+    if (y !== undefined) shared += Math.min(x, y);
+  }
+  for (const y of b.values()) sb += y;
+  const m = Math.min(sa, sb);
+  return m ? shared / m : 0;
+}
+
+/** Statement similarity: mostly overlap (clauses differ in length), with cosine to damp one-word matches. */
+export function statementSimilarity(a: Vector, b: Vector): number {
+  return 0.3 * cosine(a, b) + 0.7 * overlap(a, b);
+}
+
+/**
+ * Pairs of items from different articles that share at least one informative key. Each item is indexed by
+ * its `keysPerItem` most informative keys only, and keys held by more than `maxPosting` items are skipped,
+ * so the work grows with the folder, not with its square.
+ */
+export function candidatePairs<T>(items: readonly T[], articleOf: (x: T) => string, keysOf: (x: T) => [string, number][], keysPerItem = 30, maxPosting = 400): [number, number][] {
+  if (items.length <= SMALL_BLOCK) {
+    // a small block is cheaper to compare fully than to index
+    const all: [number, number][] = [];
+    for (let i = 0; i < items.length; i++) for (let j = i + 1; j < items.length; j++) if (articleOf(items[i]) !== articleOf(items[j])) all.push([i, j]);
+    return all;
+  }
+  const index = new Map<string, number[]>();
+  const keys = items.map((x) => keysOf(x).sort((a, b) => b[1] - a[1]).slice(0, keysPerItem).map(([k]) => k));
+  keys.forEach((ks, i) => {
+    for (const k of ks) {
+      let list = index.get(k);
+      if (!list) index.set(k, (list = []));
+      list.push(i);
+    }
+  });
+  const seen = new Set<number>();
+  const out: [number, number][] = [];
+  const n = items.length;
+  for (const list of index.values()) {
+    if (list.length < 2 || list.length > maxPosting) continue;
+    for (let a = 0; a < list.length; a++) {
+      for (let b = a + 1; b < list.length; b++) {
+        const i = list[a];
+        const j = list[b];
+        if (articleOf(items[i]) === articleOf(items[j])) continue;
+        const key = i < j ? i * n + j : j * n + i;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push(i < j ? [i, j] : [j, i]);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Greedy clustering: strongest edges first, two groups join only if they share no article (one claim per
+ * article per fact) and `canJoin` accepts every cross pair.
+ */
+export function clusterEdges(count: number, articleOf: (i: number) => string, edges: { i: number; j: number; score: number }[], canJoin: (i: number, j: number) => boolean = () => true): number[][] {
+  const parent = Array.from({ length: count }, (_, i) => i);
+  const members = new Map<number, number[]>(parent.map((i) => [i, [i]]));
+  const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x])));
+  for (const e of [...edges].sort((a, b) => b.score - a.score)) {
+    const a = find(e.i);
+    const b = find(e.j);
+    if (a === b) continue;
+    const ma = members.get(a)!;
+    const mb = members.get(b)!;
+    const arts = new Set(ma.map(articleOf));
+    if (mb.some((x) => arts.has(articleOf(x)))) continue;
+    if (!ma.every((x) => mb.every((y) => canJoin(x, y)))) continue;
+    parent[b] = a;
+    members.set(a, [...ma, ...mb]);
+    members.delete(b);
+  }
+  return [...members.values()];
+}

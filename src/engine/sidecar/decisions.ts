@@ -1,0 +1,278 @@
+// Applies a person's decisions over the engine's analysis: a post-process over whatever the entity and fact
+// helpers produced, so it keeps working as they change. The person always wins: a merge, a split, a name, an
+// ignored word, a claim they marked, a verdict they gave.
+import type {
+  AnchoredAnnotation, Analysis, Article, Claim, Entity, EntityType, Fact, Mention, Review, Spelling,
+} from '../model';
+import type { FolderDecisions } from './schema';
+
+export interface Decisions {
+  folder?: FolderDecisions;
+  /** Anchored annotations (orphans are carried along but change nothing). */
+  annotations?: readonly AnchoredAnnotation[];
+}
+
+/** Case, spacing and accents do not make a different name for the purpose of a person's decision. */
+export function nameKey(name: string): string {
+  return name.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').trim();
+}
+
+export function applyDecisions(analysis: Analysis, decisions: Decisions): Analysis {
+  const folder = decisions.folder;
+  const annotations = decisions.annotations ?? [];
+  const live = annotations.filter((a) => a.anchor !== 'orphaned');
+  const articles = applySources(analysis.articles, folder);
+  const order = new Map(articles.map((a, i) => [a.id, i]));
+  const { entities, idMap } = applyEntityDecisions(analysis.entities, folder, live, articles, order);
+  const facts = applyFactDecisions(analysis.facts, folder, live, articles, idMap);
+  return { ...analysis, articles, entities, facts, annotations: [...annotations] };
+}
+
+function applySources(articles: Article[], folder?: FolderDecisions): Article[] {
+  if (!folder) return articles;
+  return articles.map((a) => {
+    const s = folder.sources[a.file];
+    if (!s) return a;
+    return { ...a, ...(s.published ? { published: s.published } : {}), ...(s.outlet ? { outlet: s.outlet } : {}), ...(s.url ? { url: s.url } : {}) };
+  });
+}
+
+interface WorkEntity {
+  id: string;
+  name: string;
+  type: EntityType;
+  mentions: Mention[];
+  decided?: { note?: string };
+  /** Surface forms the engine grouped here, kept for name matching even after their mentions move. */
+  names: Set<string>;
+}
+
+function applyEntityDecisions(source: Entity[], folder: FolderDecisions | undefined, annotations: readonly AnchoredAnnotation[],
+  articles: Article[], order: Map<string, number>): { entities: Entity[]; idMap: Map<string, string | null> } {
+  let work: WorkEntity[] = source.map((e) => ({
+    id: e.id, name: e.name, type: e.type, mentions: [...e.mentions], ...(e.decided ? { decided: e.decided } : {}),
+    names: new Set([e.name, ...e.variants].map(nameKey)),
+  }));
+  // Where each original id ends up: another id after a merge, null once removed.
+  const idMap = new Map<string, string | null>(source.map((e) => [e.id, e.id]));
+  const redirect = (from: string, to: string | null): void => {
+    for (const [k, v] of idMap) if (v === from) idMap.set(k, to);
+  };
+  const byKey = (key: string): WorkEntity[] => work.filter((e) => nameKey(e.name) === key || e.names.has(key));
+  const textOf = (articleId: string, start: number, end: number): string => {
+    const a = articles.find((x) => x.id === articleId);
+    return a ? a.text.slice(start, end) : '';
+  };
+  const usedIds = new Set(work.map((e) => e.id));
+  const newId = (name: string): string => {
+    const base = 'user:' + (nameKey(name).replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'entity');
+    let id = base;
+    for (let i = 2; usedIds.has(id); i++) id = `${base}-${i}`;
+    usedIds.add(id);
+    return id;
+  };
+
+  if (folder) {
+    // Not an entity: the whole entity when its name is listed, otherwise only the mentions spelled that way.
+    const ignored = new Set(folder.notEntities.map(nameKey));
+    for (const e of work) {
+      if (ignored.has(nameKey(e.name))) e.mentions = [];
+      else e.mentions = e.mentions.filter((m) => !ignored.has(nameKey(m.text)));
+    }
+    // Splits: mentions spelled one of the variants leave their entity and form (or join) the named one.
+    for (const split of folder.splits) {
+      const keys = new Set(split.variants.map(nameKey));
+      const moved: Mention[] = [];
+      let fromType: EntityType | undefined;
+      for (const e of work) {
+        const keep = e.mentions.filter((m) => !keys.has(nameKey(m.text)));
+        if (keep.length !== e.mentions.length) {
+          moved.push(...e.mentions.filter((m) => keys.has(nameKey(m.text))));
+          fromType ??= e.type;
+          e.mentions = keep;
+          for (const k of keys) e.names.delete(k);
+        }
+      }
+      if (moved.length === 0) continue;
+      const target = work.find((e) => nameKey(e.name) === nameKey(split.name) && e.mentions.length > 0);
+      if (target) {
+        target.mentions.push(...moved);
+        target.decided = { ...(split.note ? { note: split.note } : {}) };
+      } else {
+        work.push({
+          id: newId(split.name), name: split.name, type: split.type ?? fromType ?? 'other', mentions: moved,
+          decided: { ...(split.note ? { note: split.note } : {}) }, names: new Set([nameKey(split.name), ...keys]),
+        });
+      }
+    }
+    // Names and merges: every entity known by the decision's name or one of its variants becomes one, so named.
+    for (const d of folder.entities) {
+      const keys = [d.name, ...(d.variants ?? [])].map(nameKey);
+      const matched = [...new Set(keys.flatMap(byKey))].filter((e) => e.mentions.length > 0);
+      if (matched.length === 0) continue;
+      matched.sort((a, b) => b.mentions.length - a.mentions.length);
+      const [target, ...rest] = matched;
+      for (const other of rest) {
+        target.mentions.push(...other.mentions);
+        for (const n of other.names) target.names.add(n);
+        other.mentions = [];
+        redirect(other.id, target.id);
+      }
+      target.name = d.name;
+      if (d.type) target.type = d.type;
+      for (const k of keys) target.names.add(k);
+      target.decided = { ...(d.note ? { note: d.note } : {}) };
+    }
+  }
+
+  // Entity annotations: the span is a mention of the named entity, whatever the engine thought.
+  for (const a of annotations) {
+    if (a.kind !== 'entity' || !a.entity) continue;
+    const key = nameKey(a.entity);
+    const overlaps = (m: Mention): boolean => m.article === a.article && m.start < a.end && a.start < m.end;
+    if (work.some((e) => nameKey(e.name) === key && e.mentions.some(overlaps))) continue;
+    let fromType: EntityType | undefined;
+    for (const e of work) {
+      if (!e.mentions.some(overlaps)) continue;
+      fromType ??= e.type;
+      e.mentions = e.mentions.filter((m) => !overlaps(m));
+    }
+    const mention: Mention = { article: a.article, start: a.start, end: a.end, text: textOf(a.article, a.start, a.end) || a.quote };
+    const target = work.find((e) => nameKey(e.name) === key && e.mentions.length > 0) ?? work.find((e) => e.names.has(key) && e.mentions.length > 0);
+    if (target) target.mentions.push(mention);
+    else work.push({ id: newId(a.entity), name: a.entity, type: fromType ?? 'other', mentions: [mention], decided: {}, names: new Set([key]) });
+  }
+
+  work = work.filter((e) => {
+    if (e.mentions.length > 0) return true;
+    if (idMap.get(e.id) === e.id) redirect(e.id, null);
+    return false;
+  });
+  return { entities: work.map((e) => finishEntity(e, order)), idMap };
+}
+
+/** Recomputes what follows from the mentions: variants, spellings and articles, in folder order. */
+function finishEntity(e: WorkEntity, order: Map<string, number>): Entity {
+  const rank = (id: string): number => order.get(id) ?? Number.MAX_SAFE_INTEGER;
+  const seen = new Set<string>();
+  const mentions = e.mentions
+    .filter((m) => {
+      const k = `${m.article}\u0000${m.start}\u0000${m.end}`;
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    })
+    .sort((a, b) => rank(a.article) - rank(b.article) || a.start - b.start || a.end - b.end);
+  const spellingMap = new Map<string, string[]>();
+  for (const m of mentions) {
+    const list = spellingMap.get(m.text) ?? [];
+    if (!list.includes(m.article)) list.push(m.article);
+    spellingMap.set(m.text, list);
+  }
+  const spellings: Spelling[] = [...spellingMap].map(([text, arts]) => ({ text, articles: arts }));
+  const variants = [e.name, ...[...spellingMap.keys()].filter((t) => t !== e.name)];
+  const articles = [...new Set(mentions.map((m) => m.article))];
+  return {
+    id: e.id, name: e.name, type: e.type, variants, spellings, mentions, articles,
+    ...(e.decided ? { decided: e.decided } : {}),
+  };
+}
+
+function applyFactDecisions(source: Fact[], folder: FolderDecisions | undefined, annotations: readonly AnchoredAnnotation[],
+  articles: Article[], idMap: Map<string, string | null>): Fact[] {
+  const remapEntities = (c: Claim): Claim => {
+    if (!c.entities) return c;
+    const ids = [...new Set(c.entities.map((id) => (idMap.has(id) ? idMap.get(id) : id)).filter((x): x is string => !!x))];
+    return { ...c, entities: ids };
+  };
+  let facts: Fact[] = source.map((f) => ({ ...f, claims: f.claims.map(remapEntities) }));
+  const decisions = new Map((folder?.facts ?? []).map((d) => [d.id, d]));
+  // Claims a person linked to a fact, by fact id, with the engine fact each came from.
+  const linked = new Map<string, { claim: Claim; from?: string }[]>();
+
+  for (const a of annotations) {
+    if (a.kind !== 'claim') continue;
+    const review: Review = { ...(a.verdict ? { verdict: a.verdict } : {}), ...(a.note !== undefined ? { note: a.note } : {}), from: [a.id] };
+    let hit = false;
+    for (const f of facts) {
+      f.claims = f.claims.map((c) => {
+        if (c.article !== a.article || !(c.start < a.end && a.start < c.end)) return c;
+        hit = true;
+        return { ...c, review: mergeReview(c.review, review) };
+      });
+    }
+    if (a.fact) {
+      const list = linked.get(a.fact) ?? [];
+      for (const f of facts) {
+        const mine = f.claims.filter((c) => c.review?.from.includes(a.id));
+        if (mine.length === 0) continue;
+        f.claims = f.claims.filter((c) => !mine.includes(c));
+        list.push(...mine.map((claim) => ({ claim, from: f.id })));
+      }
+      if (!hit) list.push({ claim: personClaim(a, articles, review) });
+      linked.set(a.fact, list);
+    } else if (!hit) {
+      // A claim the engine did not see: it still shows, on its own, with the person's judgement.
+      const claim = personClaim(a, articles, review);
+      facts.push({ id: `user:${a.id}`, label: a.quote, kind: claim.kind, verdict: 'single', reason: 'marked as a claim by a person', claims: [claim] });
+    }
+  }
+
+  const engineVerdict = new Map(source.map((f) => [f.id, f]));
+  for (const [factId, list] of linked) {
+    const existing = facts.find((f) => f.id === factId);
+    if (existing) {
+      existing.claims.push(...list.map((x) => x.claim));
+      continue;
+    }
+    const d = decisions.get(factId);
+    const counts = new Map<string, number>();
+    for (const x of list) if (x.from) counts.set(x.from, (counts.get(x.from) ?? 0) + 1);
+    const main = [...counts].sort((p, q) => q[1] - p[1])[0]?.[0];
+    const base = main ? engineVerdict.get(main) : undefined;
+    const oneArticle = new Set(list.map((x) => x.claim.article)).size <= 1;
+    facts.push({
+      id: factId,
+      label: d?.label ?? base?.label ?? list[0].claim.text,
+      kind: base?.kind ?? list[0].claim.kind,
+      verdict: oneArticle ? 'single' : base?.verdict ?? 'variant',
+      reason: oneArticle ? 'claims linked by a person, all from one article' : `${base?.reason ? base.reason + '; ' : ''}claims linked by a person`,
+      claims: list.map((x) => x.claim),
+    });
+  }
+
+  facts = facts.filter((f) => f.claims.length > 0).map((f) => {
+    const sourceFact = engineVerdict.get(f.id);
+    const shrunk = sourceFact && sourceFact.claims.length > 1 && new Set(f.claims.map((c) => c.article)).size <= 1 && new Set(sourceFact.claims.map((c) => c.article)).size > 1;
+    const d = decisions.get(f.id);
+    const review: Review | undefined = d && (d.verdict || d.note !== undefined)
+      ? { ...(d.verdict ? { verdict: d.verdict } : {}), ...(d.note !== undefined ? { note: d.note } : {}), from: [`fact:${d.id}`] }
+      : undefined;
+    return {
+      ...f,
+      ...(shrunk ? { verdict: 'single' as const, reason: 'the other claims were linked to another fact by a person' } : {}),
+      ...(d?.label ? { label: d.label } : {}),
+      ...(review ? { review } : {}),
+    };
+  });
+  return facts;
+}
+
+function mergeReview(old: Review | undefined, add: Review): Review {
+  if (!old) return add;
+  return {
+    ...(add.verdict ?? old.verdict ? { verdict: add.verdict ?? old.verdict } : {}),
+    ...(add.note ?? old.note ? { note: [old.note, add.note].filter(Boolean).join('\n') } : {}),
+    from: [...old.from, ...add.from],
+  };
+}
+
+function personClaim(a: AnchoredAnnotation, articles: Article[], review: Review): Claim {
+  const article = articles.find((x) => x.id === a.article);
+  const text = article ? article.text.slice(a.start, a.end) : a.quote;
+  const sentence = article?.sentences.find((s) => s.start <= a.start && a.end <= s.end) ?? { start: a.start, end: a.end };
+  return {
+    id: `user:${a.id}`, article: a.article, start: a.start, end: a.end, text, kind: 'statement', value: text,
+    normalized: { kind: 'statement', text }, sentence: { start: sentence.start, end: sentence.end }, review,
+  };
+}

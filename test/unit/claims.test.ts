@@ -1,0 +1,65 @@
+import * as assert from 'node:assert/strict';
+import { extractClaims } from '../../src/engine/claims';
+import { attributionOf, hedgeOf } from '../../src/engine/claims/attribution';
+import { findTitledPeople, splitName } from '../../src/engine/claims/people';
+import { findEventPlaces } from '../../src/engine/claims/places';
+import { clausesOf } from '../../src/engine/claims/statements';
+import { parseArticle } from '../../src/engine/text/article';
+
+const whole = (t: string) => ({ start: 0, end: t.length });
+
+describe('extracting claims from one article', () => {
+  it('finds numbers, times, dates and durations with their spans and values', () => {
+    const text = 'Flood Hits Valley\n\nOn Tuesday at 3 p.m. the dam failed, flooding 2,400 homes during a 48-hour evacuation [2].';
+    const art = { ...parseArticle({ file: 'x.txt', text }), published: '2024-04-18' };
+    const claims = extractClaims(art).map((x) => x.claim);
+    const byKind = (k: string) => claims.filter((c) => c.kind === k);
+    assert.equal(byKind('time')[0].value, '15:00');
+    assert.equal(byKind('date')[0].normalized.iso, '2024-04-16');
+    assert.equal(byKind('quantity')[0].text, '2,400 homes');
+    assert.equal(byKind('quantity')[0].normalized.value, 2400);
+    assert.equal(byKind('duration')[0].normalized.min, 48 * 3600);
+    assert.ok(!byKind('quantity').some((c) => c.text.includes('2]')), 'the citation marker is not a number');
+    for (const c of claims) assert.equal(text.slice(c.start, c.end), c.text);
+  });
+
+  it('reads who says it and how firmly', () => {
+    const s1 = 'Around 300 people were evacuated, according to the Red Cross.';
+    assert.equal(attributionOf(s1, whole(s1)).attribution, 'Red Cross');
+    const s2 = 'Local officials say 12 bridges were damaged.';
+    assert.equal(attributionOf(s2, whole(s2)).attribution, 'Local officials');
+    const s3 = 'The mayor, speaking from the town hall, said the curfew would end.';
+    assert.equal(attributionOf(s3, whole(s3)).attribution, 'mayor');
+    const s4 = 'Rebels allegedly seized 40 trucks.';
+    assert.equal(hedgeOf(s4, whole(s4), s4.indexOf('40')), 'allegedly');
+    const s5 = 'The army claims to have downed 20 drones.';
+    assert.equal(hedgeOf(s5, whole(s5), s5.indexOf('20')), 'claims');
+  });
+
+  it('finds people with their role before the name or in an appositive', () => {
+    const s = 'Health Minister Ana Ruiz met Carlos Vega, a former adviser to the president, in Lima.';
+    const people = findTitledPeople(s, whole(s));
+    const ruiz = people.find((p) => p.surname === 'Ruiz');
+    assert.ok(ruiz);
+    assert.equal(ruiz.given, 'Ana');
+    assert.equal(ruiz.role?.text, 'Health Minister');
+    const vega = people.find((p) => p.surname === 'Vega');
+    assert.ok(vega);
+    assert.equal(vega.role?.text, 'former adviser to the president');
+    assert.deepEqual(splitName('Ursula von der Leyen'), { given: 'Ursula', surname: 'von der Leyen' });
+  });
+
+  it('finds the place of an event only near an event word', () => {
+    const s = 'The summit opened at the Grand Palace in Bangkok on Friday.';
+    assert.deepEqual(findEventPlaces(s, whole(s)).map((p) => p.name), ['Grand Palace', 'Bangkok']);
+    const t = 'She grew up in Bangkok and studied law.';
+    assert.deepEqual(findEventPlaces(t, whole(t)), []);
+  });
+
+  it('splits long sentences into clauses but not inside quotes', () => {
+    const s = 'The army shelled the port, killing 12 people, while rebels said “we will hold, whatever happens.”';
+    const parts = clausesOf(s, whole(s)).map((c) => s.slice(c.start, c.end));
+    assert.equal(parts.length, 2);
+    assert.ok(parts[1].startsWith('while rebels said'));
+  });
+});

@@ -1,0 +1,150 @@
+import * as assert from 'node:assert/strict';
+import { analyzeCorpus } from '../../src/engine/analyze';
+import type { Fact } from '../../src/engine/model';
+
+// Synthetic reports of invented events: nothing here comes from the seed articles.
+const analyze = (texts: string[], published?: Record<string, string>) =>
+  analyzeCorpus(texts.map((text, i) => ({ file: `a${i}.txt`, text })), published ? { published } : {});
+
+const factWith = (facts: Fact[], claimText: string) => facts.filter((f) => f.claims.some((c) => c.text.includes(claimText)));
+const onlyFact = (facts: Fact[], claimText: string) => {
+  const fs = factWith(facts, claimText).filter((f) => f.kind !== 'statement');
+  assert.equal(fs.length, 1, `expected one fact with "${claimText}", got ${fs.map((f) => f.label).join('; ')}`);
+  return fs[0];
+};
+
+describe('aligning claims into facts', () => {
+  it('reports an exact count against an incompatible vague one as a conflict', () => {
+    const a = analyze([
+      'Quake Rocks Coast\n\nThe Chilean navy said its rescue operation on the coast used 117 boats, according to officials.',
+      'Aftershocks Continue\n\nChile\'s rescue operation on the coast involved hundreds of boats, local media reported.',
+    ]);
+    const f = onlyFact(a.facts, '117 boats');
+    assert.equal(f.verdict, 'conflict');
+    assert.equal(f.claims.length, 2);
+    assert.match(f.reason, /117/);
+    assert.match(f.reason, /200–999/);
+  });
+
+  it('calls "over 40" and "dozens" of the same thing a variant, not a conflict', () => {
+    const a = analyze([
+      'Fire Report\n\nFirefighters said the blaze in the port destroyed over 40 warehouses on Tuesday.',
+      'Port Blaze\n\nThe blaze in the port reportedly destroyed dozens of warehouses, firefighters said.',
+    ]);
+    const f = onlyFact(a.facts, 'over 40 warehouses');
+    assert.equal(f.verdict, 'variant');
+    assert.ok(f.claims.some((c) => c.hedge === 'reportedly'));
+  });
+
+  it('never merges the numbers of two attacks in opposite directions', () => {
+    const a = analyze([
+      'Night of Strikes\n\nIran launched 180 missiles at Israel overnight in its largest barrage. Separately, Israel said its jets struck Iranian radar sites with 40 missiles.',
+      'Retaliation\n\nIsrael fired 60 missiles at Iranian air defences in a retaliatory strike, the army said.',
+    ]);
+    const big = onlyFact(a.facts, '180 missiles');
+    assert.ok(!big.claims.some((c) => c.text.includes('60 missiles')), 'Iran\'s barrage and Israel\'s strike are different facts');
+  });
+
+  it('treats 1 PM and 1 p.m. as one time written differently', () => {
+    const a = analyze([
+      'Summit Opens\n\nThe summit in Nairobi is scheduled to begin at 1 PM local time, organisers said.',
+      'Leaders Gather\n\nThe Nairobi summit is scheduled to begin at 1 p.m. local time.',
+    ]);
+    const f = onlyFact(a.facts, '1 PM');
+    assert.equal(f.verdict, 'variant');
+    assert.equal(f.claims.length, 2);
+  });
+
+  it('does not call times in different zones a conflict', () => {
+    const a = analyze([
+      'Launch Set\n\nThe rocket launch is scheduled to begin at 14:00 GMT from the coastal site.',
+      'Countdown\n\nThe rocket launch is scheduled to begin at 15:00 CET from the coastal site.',
+    ]);
+    const f = onlyFact(a.facts, '14:00 GMT');
+    assert.notEqual(f.verdict, 'conflict');
+  });
+
+  it('does not call a per-side number and a total a conflict', () => {
+    const a = analyze([
+      'Swap Agreed\n\nThe two governments agreed in Oslo to swap 250 detainees each under the deal.',
+      'Deal Reached\n\nThe two governments agreed in Oslo to swap 500 detainees under the deal.',
+    ]);
+    const f = onlyFact(a.facts, '250 detainees');
+    assert.equal(f.verdict, 'variant');
+    assert.match(f.reason, /per side/);
+  });
+
+  it('reports a different first name for the same person as a conflict, and a spelling as a variant', () => {
+    const a = analyze([
+      'Ministers Meet\n\nThe delegation was led by Foreign Minister Andrzej Kowalski. Kowalski spoke briefly.',
+      'Talks in Warsaw\n\nForeign Minister Tomasz Kowalski led the delegation.',
+      'Delegations Arrive\n\nThe talks were led by Foreign Minister Andrzej Kowalsky.',
+    ]);
+    const name = a.facts.find((f) => f.kind === 'name' && f.claims.some((c) => c.text.includes('Tomasz')));
+    assert.ok(name, 'one name fact for Kowalski');
+    assert.equal(name.verdict, 'conflict');
+    assert.equal(name.claims.length, 3);
+
+    const b = analyze([
+      'Ministers Meet\n\nThe delegation was led by Foreign Minister Andrzej Kowalski.',
+      'Talks in Warsaw\n\nForeign Minister Andrzej Kowalsky led the delegation.',
+    ]);
+    const spelled = b.facts.find((f) => f.kind === 'name' && f.claims.length === 2);
+    assert.ok(spelled);
+    assert.equal(spelled.verdict, 'variant');
+    assert.equal(b.facts.filter((f) => f.verdict === 'conflict').length, 0);
+  });
+
+  it('gives a role fact per person and never calls different titles a conflict', () => {
+    const a = analyze([
+      'Talks\n\nThe team was headed by Interior Minister Sara Lindqvist.',
+      'Talks\n\nThe team was headed by Deputy Prime Minister Sara Lindqvist.',
+    ]);
+    const role = a.facts.find((f) => f.kind === 'role');
+    assert.ok(role);
+    assert.equal(role.verdict, 'variant');
+    assert.equal(role.claims.length, 2);
+  });
+
+  it('lines up the place of an event across spellings', () => {
+    const a = analyze([
+      'Accord Signed\n\nThe talks were held at the Château Frontenac in Quebec.',
+      'Signing Day\n\nDelegates met at the Chateau Frontenac in Quebec for the talks.',
+    ]);
+    const venue = a.facts.find((f) => f.kind === 'place' && f.claims.some((c) => /Ch[âa]teau/.test(c.text)));
+    assert.ok(venue);
+    assert.equal(venue.claims.length, 2);
+    assert.equal(venue.verdict, 'variant');
+  });
+
+  it('marks a claim only one source gives as single, and keeps one claim per article per fact', () => {
+    const a = analyze([
+      'Flood\n\nThe river rose after 3 days of rain, and 12 villages were cut off.',
+      'Flood\n\nThe river burst its banks.',
+    ]);
+    const villages = onlyFact(a.facts, '12 villages');
+    assert.equal(villages.verdict, 'single');
+    for (const f of a.facts) assert.equal(new Set(f.claims.map((c) => c.article)).size, f.claims.length, f.label);
+  });
+
+  it('aligns statements that report the same thing in different words', () => {
+    const a = analyze([
+      'Election\n\nThe opposition coalition rejected the preliminary results in the capital. Turnout was low.',
+      'Vote Count\n\nIn the capital, the opposition coalition has rejected the preliminary results as fraudulent.',
+    ]);
+    const st = a.facts.find((f) => f.kind === 'statement');
+    assert.ok(st);
+    assert.equal(st.claims.length, 2);
+    assert.notEqual(st.verdict, 'conflict');
+  });
+
+  it('labels facts with the counted noun and its event', () => {
+    const a = analyze([
+      'Strike\n\nThe rebels said their attack on the northern airfield used 30 drones.',
+      'Strike\n\nThe rebel attack on the northern airfield involved dozens of drones.',
+    ]);
+    const f = onlyFact(a.facts, '30 drones');
+    assert.match(f.label, /^drones/);
+    assert.match(f.label, /attack/);
+  });
+});

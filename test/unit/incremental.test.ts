@@ -1,0 +1,94 @@
+// The incremental engine must give exactly what a full analysis of the same articles gives, after any
+// sequence of edits, and must not redo the per-article work of articles that did not change.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { analyzeCorpus } from '../../src/engine/analyze';
+import { byFile, createEngine } from '../../src/engine/incremental';
+import { analysisToJson } from '../../src/engine/serialize';
+import type { ArticleInput } from '../../src/engine/model';
+import { generateArticles, readSeeds } from '../../scripts/bench/generate';
+
+const seeds = readSeeds(path.join(__dirname, '../../seeds'));
+
+function full(files: Map<string, string>) {
+  const inputs: ArticleInput[] = [...files].map(([file, text]) => ({ file, text })).sort((a, b) => byFile(a.file, b.file));
+  return analysisToJson(analyzeCorpus(inputs));
+}
+
+describe('incremental engine', function () {
+  // Each check runs a full analysis for comparison: correctness tests, given room on a busy machine.
+  this.timeout(30000);
+
+  it('equals a full analysis of the seeds', () => {
+    const engine = createEngine();
+    const files = new Map(seeds.map((s) => [s.file, s.text]));
+    // Added out of order: the engine analyses in file order, as the CLI and the extension do.
+    for (const [file, text] of [...files].reverse()) engine.setArticle(file, text);
+    assert.deepEqual(analysisToJson(engine.analysis()), full(files));
+  });
+
+  it('equals a full analysis after every kind of edit', () => {
+    const files = new Map([...generateArticles(seeds, 14, 11)].map((d) => [d.file, d.text]));
+    const engine = createEngine();
+    for (const [file, text] of files) engine.setArticle(file, text);
+    engine.analysis();
+    const names = [...files.keys()];
+    const edits: [string, (t: string) => string | undefined][] = [
+      ['change a figure', (t) => t.replace(/\d+/, (n) => String(Number(n) * 3 + 1))],
+      ['respell a name', (t) => t.replace(/(?<=[a-z] )(\p{Lu}\p{Ll}{3,})/u, '$1h')],
+      ['drop the second paragraph', (t) => t.split('\n\n').filter((_, i) => i !== 1).join('\n\n')],
+      ['add a sentence naming someone new', (t) => `${t}\nForeign Minister Ottoline Varga said 212 observers came.\n`],
+      ['remove the article', () => undefined],
+      ['empty the article', () => ''],
+    ];
+    edits.forEach(([what, edit], k) => {
+      const file = names[(k * 5) % names.length];
+      const text = edit(files.get(file)!);
+      if (text === undefined) {
+        files.delete(file);
+        engine.removeArticle(file);
+      } else {
+        files.set(file, text);
+        engine.setArticle(file, text);
+      }
+      assert.deepEqual(analysisToJson(engine.analysis()), full(files), `after: ${what}`);
+    });
+    // A new file, then the removed one back.
+    const [extra] = [...generateArticles(seeds, 1, 99)];
+    files.set('zz-new.txt', extra.text);
+    engine.setArticle('zz-new.txt', extra.text);
+    assert.deepEqual(analysisToJson(engine.analysis()), full(files), 'after adding an article');
+  });
+
+  it('keeps the parsed article of every unchanged file and re-parses only the edited one', () => {
+    const engine = createEngine();
+    for (const s of seeds) engine.setArticle(s.file, s.text);
+    const before = engine.analysis();
+    engine.setArticle(seeds[1].file, seeds[1].text + '\nA new line closes the report.\n');
+    const after = engine.analysis();
+    assert.notEqual(after, before);
+    assert.notEqual(after.articles[1], before.articles[1]);
+    for (const i of [0, 2, 3, 4]) assert.equal(after.articles[i], before.articles[i], `article ${i} re-parsed`);
+  });
+
+  it('returns the same analysis object while nothing changes, and setting the same text changes nothing', () => {
+    const engine = createEngine();
+    for (const s of seeds) engine.setArticle(s.file, s.text);
+    const a = engine.analysis();
+    engine.setArticle(seeds[0].file, seeds[0].text);
+    assert.equal(engine.analysis(), a);
+    engine.removeArticle('not-there.txt');
+    assert.equal(engine.analysis(), a);
+  });
+
+  it('applies publication dates and entity types from its options', () => {
+    const engine = createEngine();
+    for (const s of seeds) engine.setArticle(s.file, s.text);
+    engine.analysis();
+    const options = { published: { [seeds[0].file]: '2025-06-02' }, entityTypes: ['person' as const] };
+    engine.setOptions(options);
+    const inputs = seeds.map((s) => ({ file: s.file, text: s.text }));
+    assert.deepEqual(analysisToJson(engine.analysis()), analysisToJson(analyzeCorpus(inputs, options)));
+    assert.equal(engine.analysis().articles[0].published, '2025-06-02');
+  });
+});
