@@ -202,18 +202,26 @@ describe('Crosscheck keeps up with changes', () => {
   it('re-analyses an edited article without saving it', async () => {
     const api = await crosscheck();
     const editor = await openSeed('003');
+    const doc = editor.document;
     const before = api.analysis.current!.generation;
-    const range = new vscode.Range(positionOf(editor.document, '117').translate(0, -1), positionOf(editor.document, '117').translate(0, 2));
-    assert.equal(editor.document.getText(range), '117');
-    await editor.edit((e) => e.replace(range, '118'));
+    const at = doc.getText().indexOf('117');
+    const range = new vscode.Range(doc.positionAt(at), doc.positionAt(at + 3));
+    const replace = async (text: string) => {
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(doc.uri, range, text);
+      assert.ok(await vscode.workspace.applyEdit(edit));
+    };
+    await replace('118');
     try {
-      await until('a new analysis', () => api.analysis.current!.generation > before && api.analysis.articleFor(editor.document));
-      const text = await hoverText(editor.document.uri, positionOf(editor.document, '118'));
+      await until('a new analysis', () => api.analysis.current!.generation > before && api.analysis.articleFor(doc));
+      assert.ok(doc.isDirty);
+      const text = await hoverText(doc.uri, positionOf(doc, '118'));
       assert.match(text, /118/);
     } finally {
-      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await replace('117');
+      await doc.save();
     }
-    await until('the original text analysed', () => api.analysis.articleFor(editor.document)?.article.text.includes('117'));
+    await until('the original text analysed', () => api.analysis.articleFor(doc)?.article.text.includes('117'));
   });
 
   it('adds and removes articles as files are created and deleted', async () => {
