@@ -84,9 +84,14 @@ export class AnalysisIndex {
   private readonly claimsById = new Map<string, ClaimRef>();
   private readonly factsByEntity = new Map<string, Fact[]>();
   private readonly lineIndexes = new Map<string, LineIndex>();
+  /** Article id -> position in folder order. */
+  private readonly articleOrder = new Map<string, number>();
 
   constructor(readonly analysis: Analysis) {
-    for (const a of analysis.articles) this.articles.set(a.id, a);
+    analysis.articles.forEach((a, i) => {
+      this.articles.set(a.id, a);
+      this.articleOrder.set(a.id, i);
+    });
     for (const e of analysis.entities) this.entities.set(e.id, e);
     const claimsBy = new Map<string, ClaimItem[]>();
     const mentionsBy = new Map<string, MentionItem[]>();
@@ -168,7 +173,12 @@ export class AnalysisIndex {
     return this.factsByEntity.get(entityId) ?? [];
   }
 
-  /** Facts with claims in an article whose verdict is `verdict`. */
+  /** Position of an article in folder order. */
+  orderOf(articleId: string): number {
+    return this.articleOrder.get(articleId) ?? Number.MAX_SAFE_INTEGER;
+  }
+
+  /** Claims in an article, or only those whose fact has `verdict`. */
   countClaims(articleId: string, verdict?: Verdict): number {
     const claims = this.claimsOf(articleId);
     return verdict ? claims.filter((c) => c.fact.verdict === verdict).length : claims.length;
@@ -181,7 +191,7 @@ export class AnalysisIndex {
 
   /** The first mention of an entity in folder order (articles in analysis order, then by offset). */
   firstMention(entity: Entity): Mention | undefined {
-    const order = new Map(this.analysis.articles.map((a, i) => [a.id, i]));
+    const order = this.articleOrder;
     let best: Mention | undefined;
     for (const m of entity.mentions) {
       if (!best || (order.get(m.article) ?? 0) < (order.get(best.article) ?? 0) || (m.article === best.article && m.start < best.start)) best = m;
