@@ -70,6 +70,14 @@ describe('anchoring', () => {
     assert.equal(r.start, at(edited, 'Zelensky', 1).start);
   });
 
+  it('orphans a deleted word rather than jumping to another copy of it with half-similar context', () => {
+    const t = 'The negotiations in Istanbul began at one. Later the negotiations in Ankara were cancelled by both sides.';
+    const i = t.indexOf('negotiations');
+    const tgt = targetAt(t, i, i + 'negotiations'.length);
+    const edited = t.slice(0, i - 4) + t.slice(i + 'negotiations in Istanbul'.length);
+    assert.equal(anchorTarget(edited, tgt).status, 'orphaned');
+  });
+
   it('does not trust a stored position whose words match by coincidence but whose context is gone', () => {
     const t = 'alpha beta gamma delta epsilon zeta eta theta iota kappa lambda';
     const tgt = { quote: 'the', prefix: 'something else entirely', suffix: 'unrelated words here', ...at(t, 'the') };
