@@ -55,6 +55,9 @@ export class AnalysisService implements vscode.Disposable {
   private pendingRescan = false;
   private readyWaiters: ((s: AnalysisSnapshot) => void)[] = [];
   private logged = new Set<string>();
+  /** Snapshots published so far (a snapshot's generation), and the newest worker generation among them. */
+  private published = 0;
+  private publishedWorkerGeneration = 0;
   private matchCache = new Map<string, { version: number; matches: boolean }>();
 
   constructor(workerPath: string, private readonly output: vscode.LogOutputChannel) {
@@ -167,7 +170,11 @@ export class AnalysisService implements vscode.Disposable {
       const result = await this.client.update({ reset, set, remove: removed, entityTypes: setting('analysis.entityTypes'), warnings: this.warnings() });
       if (token?.isCancellationRequested) return;
       const t0 = Date.now();
-      const snapshot = makeSnapshot(result.generation, new AnalysisIndex(result.analysis), byFile, result.ms);
+      const index = await AnalysisIndex.build(result.analysis, () => new Promise((r) => setImmediate(r)));
+      // A newer analysis may have been indexed while this one was (builds pause between slices).
+      if (token?.isCancellationRequested || result.generation < this.publishedWorkerGeneration) return;
+      this.publishedWorkerGeneration = result.generation;
+      const snapshot = makeSnapshot(++this.published, index, byFile, result.ms);
       this.output.info(`analysed ${result.analysis.articles.length} articles: ${result.analysis.entities.length} entities, ${result.analysis.facts.length} facts in ${Math.round(result.ms)} ms (+${Date.now() - t0} ms indexing)`);
       this.logWarnings(result.analysis.warnings);
       this.publish(snapshot);
@@ -345,7 +352,7 @@ export class AnalysisService implements vscode.Disposable {
   }
 
   private publishEmpty(): void {
-    this.publish(makeSnapshot(this.snapshot ? this.snapshot.generation + 1 : 0, new AnalysisIndex({ articles: [], entities: [], facts: [], warnings: this.warnings() }), new Map(), 0));
+    this.publish(makeSnapshot(++this.published, new AnalysisIndex({ articles: [], entities: [], facts: [], warnings: this.warnings() }), new Map(), 0));
   }
 
   private fail(message: string): void {

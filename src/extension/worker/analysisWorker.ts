@@ -3,7 +3,7 @@
 import { parentPort } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import { createEngine } from '../../engine/incremental';
-import type { WorkerReply, WorkerUpdate } from '../../shared/workerProtocol';
+import { analysisParts, type WorkerReply, type WorkerUpdate } from '../../shared/workerProtocol';
 
 let engine = createEngine();
 let latest = 0;
@@ -19,7 +19,9 @@ function analyse(): void {
   const t0 = performance.now();
   try {
     const analysis = engine.analysis();
-    post({ type: 'result', generation, analysis, ms: performance.now() - t0 });
+    const ms = performance.now() - t0;
+    for (const part of analysisParts(generation, analysis)) post(part);
+    post({ type: 'result', generation, warnings: analysis.warnings, ms });
   } catch (e) {
     post({ type: 'error', generation, message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
   }
