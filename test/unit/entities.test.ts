@@ -226,3 +226,55 @@ describe('entities: things described in words', () => {
     assert.ok(!delegations[0].mentions.some((m) => m.article === 'a0' && m.text === 'delegation'));
   });
 });
+
+describe('entities: abbreviated titles and hyphenated names', () => {
+  const es = entities(
+    'Mr. Halloran met Dr. Ines Varga in St. Albans. Jean-Luc Moreau and Kim Sol-ju joined them for the Chile-Peru talks.',
+    'Kim Sol-ju arrived late. Kim told reporters that Moreau and Halloran agreed. Varga left St. Albans on Friday.',
+  );
+  it('keeps "Mr." and "Dr." as roles and does not treat the next word as a sentence start', () => {
+    const halloran = one(es, 'Halloran');
+    assert.equal(halloran.type, 'person');
+    assert.equal(halloran.mentions[0].role, 'Mr');
+    assert.ok(one(es, 'Ines Varga').variants.includes('Varga'));
+  });
+  it('keeps "St." inside a place name', () => {
+    assert.equal(one(es, 'St. Albans').articles.length, 2);
+    assert.equal(one(es, 'St. Albans').type, 'place');
+  });
+  it('keeps hyphenated names whole and splits two hyphenated countries', () => {
+    assert.ok(one(es, 'Jean-Luc Moreau').variants.includes('Moreau'));
+    const kim = one(es, 'Kim Sol-ju');
+    assert.ok(kim.variants.includes('Kim'));
+    assert.deepEqual(kim.mentions[0].parts, { family: 'Kim', given: 'Sol-ju' });
+    assert.equal(one(es, 'Chile').type, 'place');
+    assert.equal(one(es, 'Peru').type, 'place');
+  });
+});
+
+describe('entities: typing from the words around a name', () => {
+  const es = entities(
+    'Quake Hits Coast\n\nIn Valdora, residents slept outdoors. The quake hit near the town of Puerto Lindo, the Lantic Geological Survey said.\n\nRescuers from the Green Crescent and the Lantic Army arrived. Mayor Rita Oslund thanked them.',
+    'Rescuers searched Puerto Lindo on Wednesday. Lantic troops helped, and Oslund said the army would stay.',
+  );
+  it('reads a place from a preposition that opens the sentence and from "the town of"', () => {
+    assert.equal(one(es, 'Valdora').type, 'place');
+    assert.equal(one(es, 'Puerto Lindo').type, 'place');
+  });
+  it('reads organisations from their head words', () => {
+    assert.equal(one(es, 'Lantic Geological Survey').type, 'organization');
+    assert.equal(one(es, 'Green Crescent').type, 'organization');
+  });
+  it('does not count a noun inside a name as a described group', () => {
+    assert.ok(!es.some((e) => e.description && e.variants.includes('Army')));
+  });
+});
+
+describe('entities: initials', () => {
+  it('keeps a middle initial inside the name', () => {
+    const es = entities('Senator Harold J. Whitcombe spoke in Carlton. Whitcombe later left.');
+    const e = one(es, 'Harold J. Whitcombe');
+    assert.ok(e.variants.includes('Whitcombe'));
+    assert.deepEqual(e.mentions[0].parts, { given: 'Harold J.', family: 'Whitcombe' });
+  });
+});

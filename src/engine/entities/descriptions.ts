@@ -30,6 +30,9 @@ const KINDS: readonly Kind[] = [
   { key: 'forces', type: 'organization', heads: words('forces troops army soldiers'), ofCountry: true },
 ];
 
+// Cheap test before tokenising a sentence: does it hold any head noun at all?
+const ANY_HEAD = new RegExp(`\\b(${KINDS.flatMap((k) => [...k.heads]).join('|')})\\b`, 'i');
+
 const REFERRING = words('the its their his her this these that those our');
 const STOP = words('the a an and or of in on at by for to with from as is are was were be been has have had that which who this these those its their his her');
 
@@ -47,14 +50,24 @@ export function findDescriptions(articles: readonly Article[], entities: readonl
     list.push({ start: m.start, end: m.end, entity: e, text: m.text });
     countryAt.set(m.article, list);
   }
+  // A noun inside a name ("the Chilean Army", "Second Round of Talks" in a headline the folder names) is the name's.
+  const named = new Map<string, { start: number; end: number }[]>();
+  for (const e of entities) for (const m of e.mentions) {
+    const list = named.get(m.article) ?? [];
+    list.push(m);
+    named.set(m.article, list);
+  }
   const found: Found[] = [];
   for (const a of articles) {
     const places = (countryAt.get(a.id) ?? []).sort((x, y) => x.start - y.start);
+    const names = named.get(a.id) ?? [];
     for (const s of a.sentences) {
+      if (!ANY_HEAD.test(a.text.slice(s.start, s.end))) continue;
       const tokens = tokenize(a.text, s.start, s.end);
       tokens.forEach((t, i) => {
         for (const kind of KINDS) {
           if (!kind.heads.has(t.lower)) continue;
+          if (t.cap && names.some((m) => m.start <= t.start && t.end <= m.end)) continue;
           if (kind.key === 'war' && isPrisonerOfWar(tokens, i)) continue;
           if (kind.near && !nearWord(tokens, i, kind.near)) continue;
           const mention: Mention = { article: a.id, start: t.start, end: t.end, text: t.text };

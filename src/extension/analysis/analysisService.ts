@@ -3,7 +3,7 @@
 // as a snapshot with its lookups. Nothing here runs during activation: start() schedules the first scan.
 import * as vscode from 'vscode';
 import { decodeArticleBytes } from '../../engine/text/decode';
-import type { Article, ArticleInput, Warning } from '../../engine/model';
+import type { Analysis, Article, ArticleInput, Warning } from '../../engine/model';
 import { AnalysisIndex } from '../../shared/analysisIndex';
 import { changed, setting } from '../config';
 import { AnalysisCancelled, WorkerClient } from './workerClient';
@@ -59,6 +59,9 @@ export class AnalysisService implements vscode.Disposable {
   private published = 0;
   private publishedWorkerGeneration = 0;
   private matchCache = new Map<string, { version: number; matches: boolean }>();
+  /** Applied over every analysis before it is published: a person's sidecar decisions (src/extension/annotations). */
+  private postProcess: ((a: Analysis) => Analysis) | undefined;
+  private lastResult: { generation: number; analysis: Analysis; ms: number; byFile: Map<string, vscode.Uri>; snapshotGeneration: number } | undefined;
 
   constructor(workerPath: string, private readonly output: vscode.LogOutputChannel) {
     this.client = new WorkerClient(workerPath, (m) => output.error(m));
@@ -170,11 +173,12 @@ export class AnalysisService implements vscode.Disposable {
       const result = await this.client.update({ reset, set, remove: removed, entityTypes: setting('analysis.entityTypes'), warnings: this.warnings() });
       if (token?.isCancellationRequested) return;
       const t0 = Date.now();
-      const index = await AnalysisIndex.build(result.analysis, () => new Promise((r) => setImmediate(r)));
+      const index = await buildIndex(this.processed(result.analysis));
       // A newer analysis may have been indexed while this one was (builds pause between slices).
       if (token?.isCancellationRequested || result.generation < this.publishedWorkerGeneration) return;
       this.publishedWorkerGeneration = result.generation;
       const snapshot = makeSnapshot(++this.published, index, byFile, result.ms);
+      this.lastResult = { ...result, byFile, snapshotGeneration: snapshot.generation };
       this.output.info(`analysed ${result.analysis.articles.length} articles: ${result.analysis.entities.length} entities, ${result.analysis.facts.length} facts in ${Math.round(result.ms)} ms (+${Date.now() - t0} ms indexing)`);
       this.logWarnings(result.analysis.warnings);
       this.publish(snapshot);
@@ -186,6 +190,35 @@ export class AnalysisService implements vscode.Disposable {
       this.fail(`analysis failed: ${(e as Error).stack ?? (e as Error).message}`);
     } finally {
       cancelListener?.dispose();
+    }
+  }
+
+  /** Sets what is applied over each analysis, and publishes the current one again with it. */
+  setPostProcess(fn: ((a: Analysis) => Analysis) | undefined): void {
+    this.postProcess = fn;
+    this.republish();
+  }
+
+  /** Publishes the last analysis again (after the post-process's inputs, e.g. a sidecar, changed). */
+  republish(): void {
+    const r = this.lastResult;
+    if (!r || this.snapshot?.generation !== r.snapshotGeneration) return;
+    void buildIndex(this.processed(r.analysis)).then((index) => {
+      // Only if nothing newer was published meanwhile.
+      if (this.lastResult !== r || this.snapshot?.generation !== r.snapshotGeneration) return;
+      const snapshot = makeSnapshot(++this.published, index, r.byFile, r.ms);
+      r.snapshotGeneration = snapshot.generation;
+      this.publish(snapshot);
+    });
+  }
+
+  private processed(a: Analysis): Analysis {
+    if (!this.postProcess) return a;
+    try {
+      return this.postProcess(a);
+    } catch (e) {
+      this.output.error(`could not apply the sidecar decisions: ${(e as Error).stack ?? e}`);
+      return a;
     }
   }
 
@@ -393,6 +426,11 @@ function makeSnapshot(generation: number, index: AnalysisIndex, byFile: Map<stri
     uriOf: (id) => uris.get(id),
     articleIdOf: (uri) => ids.get(uri.toString()),
   };
+}
+
+/** Indexes in slices between other work on the extension host (hovers, typing). */
+function buildIndex(analysis: Analysis): Promise<AnalysisIndex> {
+  return AnalysisIndex.build(analysis, () => new Promise((r) => setImmediate(r)));
 }
 
 /** findFiles takes one exclude glob: a list becomes one brace pattern. */
