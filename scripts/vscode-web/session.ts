@@ -73,7 +73,7 @@ export function writeUserSettings(userData: string): void {
   fs.writeFileSync(file, JSON.stringify({ ...existing, ...settings }, null, 2));
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.unref();
@@ -85,7 +85,7 @@ function freePort(): Promise<number> {
   });
 }
 
-function killGroup(child: ChildProcess | undefined, signal: NodeJS.Signals = 'SIGKILL'): void {
+export function killGroup(child: ChildProcess | undefined, signal: NodeJS.Signals = 'SIGKILL'): void {
   if (!child?.pid) return;
   try {
     process.kill(-child.pid, signal);

@@ -13,6 +13,7 @@ import { HoverProvider } from './editor/hovers';
 import { NavigationProvider } from './editor/navigation';
 import { StatusBar } from './editor/statusBar';
 import { CrosscheckViews } from './views/views';
+import { registerFirstRun } from './setup/firstRun';
 import type { CompareState } from '../shared/protocol';
 
 /** What activate returns: the services other parts (sidecars, tests) build on. */
@@ -68,6 +69,9 @@ export function activate(context: vscode.ExtensionContext): CrosscheckApi {
 
   // Sidecar annotations (src/extension/annotations/) register here, on the same services:
   //   registerAnnotations(context, { analysis, output });
+
+  // First-run help: nest sidecars under their articles; in Restricted Mode, say what needs trust.
+  context.subscriptions.push(...registerFirstRun(context, { output, ready: () => analysis.ready() }));
 
   analysis.start();
   const activationMs = performance.now() - t0;

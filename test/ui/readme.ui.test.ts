@@ -1,0 +1,111 @@
+// What the README and the walkthrough show, as a person meets it on the seeds: the first-run offer to nest
+// sidecars, the side bar, a hover card, the Compare panel, the Findings view, a sidecar, the walkthrough.
+// Each state is checked before it is photographed. With UPDATE_SCREENSHOTS=1 the pictures replace
+// media/screenshots/*.png (commit them after looking at them); otherwise they go to test-results/screenshots/.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { repoRoot } from '../../scripts/vscode-web/install';
+import { SCREENSHOT_DIR, useWorkbench, type Workbench } from './driver';
+
+const update = process.env.UPDATE_SCREENSHOTS === '1';
+const seeds = fs.readdirSync(path.join(repoRoot, 'seeds')).filter((f) => f.endsWith('.txt')).sort();
+const seed = (prefix: string) => {
+  const f = seeds.find((s) => s.startsWith(`${prefix}_`));
+  if (!f) throw new Error(`no seed ${prefix}_*`);
+  return f;
+};
+
+async function shoot(wb: Workbench, name: string): Promise<void> {
+  const dir = update ? path.join(repoRoot, 'media', 'screenshots') : SCREENSHOT_DIR;
+  fs.mkdirSync(dir, { recursive: true });
+  await wb.page.mouse.move(1, 1);
+  await wb.page.screenshot({ path: path.join(dir, update ? `${name}.png` : `readme-${name}.png`) });
+}
+
+function compareFrame(wb: Workbench) {
+  return wb.page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+}
+
+describe('what the README shows', function () {
+  const wb = useWorkbench();
+
+  it('offers to nest each article\'s sidecar under it, and writes the workspace setting when asked', async () => {
+    const toast = wb().page.locator('.notification-toast', { hasText: /Nest each one under its article/ });
+    await toast.waitFor({ state: 'visible', timeout: 30_000 });
+    await toast.getByRole('button', { name: 'Nest Them' }).click();
+    const settingsFile = path.join(wb().workspace, '.vscode', 'settings.json');
+    const deadline = Date.now() + 10_000;
+    while (!fs.existsSync(settingsFile) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    const settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8')) as Record<string, unknown>;
+    assert.equal(settings['explorer.fileNesting.enabled'], true);
+    assert.deepEqual(settings['explorer.fileNesting.patterns'], { '*.txt': '${capture}.crosscheck.yaml', '*.md': '${capture}.crosscheck.yaml' });
+    // The Explorer now shows the sidecar under its article, not beside it.
+    await wb().page.keyboard.press('Control+Shift+E');
+    const sidecar = seed('001').replace(/\.txt$/, '.crosscheck.yaml');
+    const article = wb().page.locator('.explorer-viewlet .monaco-list-row', { hasText: seed('001') }).first();
+    await article.waitFor({ state: 'visible' });
+    assert.equal(await wb().page.locator('.explorer-viewlet .monaco-list-row', { hasText: sidecar }).count(), 0, 'the sidecar is still listed beside its article');
+    await article.locator('.monaco-tl-twistie').click();
+    await wb().page.locator('.explorer-viewlet .monaco-list-row[aria-level="2"]', { hasText: sidecar }).waitFor({ state: 'visible' });
+  });
+
+  it('the tree: articles, entities and findings in the side bar', async () => {
+    await wb().openCrosscheckView('Crosscheck');
+    const articles = await wb().readTree('Articles');
+    assert.equal(articles.filter((r) => r.level === 1).length, seeds.length);
+    const entities = await wb().readTree('Entities');
+    assert.ok(entities.length > 0);
+    await shoot(wb(), 'tree');
+  });
+
+  it('a hover card: a name with every spelling and its sources', async () => {
+    await wb().openFile(seed('000'));
+    const text = await wb().hoverText('Umjurov');
+    assert.match(text, /Umerov/);
+    await shoot(wb(), 'hover');
+  });
+
+  it('the Compare panel: one claim across every source', async () => {
+    await wb().openFile(seed('003'));
+    await wb().hover('117');
+    await wb().dismiss();
+    await wb().runCommand('Crosscheck: Compare Claim');
+    const rows = compareFrame(wb()).locator('li.row');
+    await rows.first().waitFor({ state: 'visible', timeout: 15_000 });
+    assert.ok((await rows.count()) >= 2);
+    await shoot(wb(), 'compare');
+  });
+
+  it('the Findings view: conflicts first', async () => {
+    await wb().runCommand('View: Close All Editors');
+    await wb().runCommand('Crosscheck: Show Findings');
+    const findings = await wb().readTree('Findings');
+    assert.equal(findings[0]?.label, 'Conflicts', JSON.stringify(findings.slice(0, 3)));
+    const conflicts = wb().page.locator('.sidebar .pane', { has: wb().page.locator('.pane-header', { hasText: /Findings/i }) }).locator('.monaco-list-row[aria-level="1"]').first();
+    if ((await conflicts.getAttribute('aria-expanded')) !== 'true') await conflicts.click();
+    const rows = await wb().readTree('Findings');
+    assert.ok(rows.some((r) => r.level === 2), JSON.stringify(rows.slice(0, 5)));
+    await shoot(wb(), 'findings');
+  });
+
+  it('a sidecar: a person\'s annotations beside the article', async () => {
+    const sidecar = seed('001').replace(/\.txt$/, '.crosscheck.yaml');
+    await wb().openFile(sidecar);
+    const shown = await wb().activeEditor().locator('.view-lines').innerText();
+    assert.match(shown, /annotations:/);
+    await shoot(wb(), 'sidecar');
+  });
+
+  it('the walkthrough: open the seeds, hover, compare, annotate', async () => {
+    await wb().runCommand('Welcome: Open Walkthrough...');
+    const input = wb().page.locator('.quick-input-widget input');
+    await input.fill('Get Started with Crosscheck');
+    await wb().page.locator('.quick-input-list .monaco-list-row', { hasText: 'Get Started with Crosscheck' }).first().click();
+    const steps = wb().page.locator('.getting-started-step .step-title');
+    await steps.first().waitFor({ state: 'visible', timeout: 15_000 });
+    const titles = (await steps.allInnerTexts()).map((t) => t.trim());
+    for (const t of ['Open a folder of reports', 'Hover a name or a claim', 'Compare a claim', 'Annotate']) assert.ok(titles.includes(t), JSON.stringify(titles));
+    await shoot(wb(), 'walkthrough');
+  });
+});
