@@ -66,7 +66,8 @@ async function main(): Promise<number> {
     return 1;
   } finally {
     // Packaging left the production bundle in dist/: put the development build (with source maps) back.
-    spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'build.mjs')], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+    const rebuilt = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'build.mjs')], { cwd: repoRoot, encoding: 'utf8' });
+    if (rebuilt.status !== 0) log(`restoring the development build failed: run npm run build\n${rebuilt.stderr}`);
     if (ok && !process.env.CROSSCHECK_KEEP_LOGS) fs.rmSync(root, { recursive: true, force: true });
     else log(`the .vsix, its installed copy, the workspace and user data are kept in ${root}`);
   }
