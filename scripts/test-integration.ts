@@ -43,7 +43,11 @@ async function main(): Promise<number> {
     ok = true;
     return 0;
   } catch (e) {
-    process.stderr.write(`integration: ${e instanceof Error ? e.message : String(e)}\n`);
+    const message = e instanceof Error ? e.message : String(e);
+    process.stderr.write(`integration: ${message}\n`);
+    if (desktop && /ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|getaddrinfo/.test(message)) {
+      process.stderr.write('integration: --desktop downloads VS Code from Microsoft\'s update host, which this machine cannot reach; `npm run test:integration` runs the same suite offline.\n');
+    }
     return 1;
   } finally {
     if (ok && !process.env.CROSSCHECK_KEEP_LOGS) fs.rmSync(root, { recursive: true, force: true });

@@ -7,6 +7,7 @@ export interface PassResult {
   /** Median wall time from spawning the child process to its exit (node start-up included). */
   wallMs: number;
   runsMs: number[];
+  /** Median user + system CPU time of the child. */
   cpuMs: number;
   maxRssMb: number;
   charsPerSec: number;
@@ -53,7 +54,7 @@ export interface Budget {
 }
 
 export interface BenchResults {
-  machine: { cores: number; cpu: string; memoryGb: number; node: string; platform: string };
+  machine: { cores: number; cpu: string; memoryGb: number; node: string; platform: string; loadAverage?: number };
   date: string;
   archives: ArchiveManifest[];
   passes: PassResult[];
@@ -125,6 +126,10 @@ export function formatReport(r: BenchResults): string {
   const m = r.machine;
   const lines: string[] = [];
   lines.push(`Crosscheck benchmark: ${m.cores} cores (${m.cpu}), ${m.memoryGb} GB, node ${m.node}, ${m.platform}`);
+  if (m.loadAverage !== undefined) {
+    const busy = m.loadAverage > m.cores ? ': above the core count, other work shared the cores, so wall times are inflated (CPU times less so)' : '';
+    lines.push(`load average when it started: ${m.loadAverage.toFixed(1)}${busy}`);
+  }
   lines.push('');
   lines.push(table([
     ['archive', 'articles', 'events', 'characters', 'MB'],
@@ -137,10 +142,10 @@ export function formatReport(r: BenchResults): string {
     compromise: 'compromise people/places/orgs',
   };
   lines.push(table([
-    ['pass', 'articles', 'wall', 'chars/s', 'MB/s', 'peak MB', 'runs (ms)'],
+    ['pass', 'articles', 'wall', 'CPU', 'chars/s', 'MB/s', 'peak MB', 'runs (ms)'],
     ...r.passes.map((p) => [
       label[p.name] + (p.measured ? '' : ' *'),
-      String(p.articles), s(p.wallMs), Math.round(p.charsPerSec).toLocaleString('en-US'), p.mbPerSec.toFixed(2),
+      String(p.articles), s(p.wallMs), Number.isNaN(p.cpuMs) ? '-' : s(p.cpuMs), Math.round(p.charsPerSec).toLocaleString('en-US'), p.mbPerSec.toFixed(2),
       Number.isNaN(p.maxRssMb) ? '-' : p.maxRssMb.toFixed(0), p.runsMs.join(' ') || '-',
     ]),
   ]));

@@ -56,14 +56,27 @@ async function main(): Promise<number> {
       onCleanup(() => server.stop());
       const browser = await launchBrowser(vs);
       onCleanup(() => browser.close());
-      let finish!: (code: number) => void;
-      const finished = new Promise<number>((r) => (finish = r));
+      let settle!: (code: number) => void;
+      const finished = new Promise<number>((r) => (settle = r));
+      let settled = false;
+      const finish = (code: number) => {
+        if (!settled) settle(code);
+        settled = true;
+      };
       const timer = setTimeout(() => {
         process.stderr.write(`code-web: the suite did not finish within ${timeoutSeconds()} s (CROSSCHECK_VSCODE_TIMEOUT_S)\n`);
         finish(124);
       }, timeoutSeconds() * 1000);
       onCleanup(() => clearTimeout(timer));
-      await openWorkbench(browser, server, run, {
+      const fail = (why: string) => {
+        if (settled) return; // stopping them is part of finishing
+        process.stderr.write(`code-web: ${why}\n`);
+        finish(1);
+      };
+      // A crashed browser or server would otherwise wait for the timeout.
+      browser.on('disconnected', () => fail('the browser closed before the suite finished'));
+      server.process.on('exit', (code, signal) => fail(`code-server exited (${code ?? signal}) before the suite finished`));
+      const page = await openWorkbench(browser, server, run, {
         extensionDevelopmentPath: path.resolve(devPaths[0]),
         extensionTestsPath: testsPath ? path.resolve(testsPath) : undefined,
         onLog: (level, message) => relay(level, message),
@@ -74,6 +87,7 @@ async function main(): Promise<number> {
           CROSSCHECK_REPORT_PREFIX: REPORT_PREFIX,
         },
       });
+      page.on('crash', () => fail('the workbench page crashed'));
       const code = await finished;
       passed = code === 0;
       return code;

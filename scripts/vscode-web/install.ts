@@ -127,6 +127,7 @@ export function ensureVSCodeWeb(): VSCodeWeb {
       ...cleanNpmEnv(process.env),
       PATH: `${path.join(nodeDir, 'bin')}${path.delimiter}${process.env.PATH ?? ''}`,
       npm_config_nodedir: nodeDir,
+      JOBS: 'max', // node-gyp: compile the native modules on every core
     };
     run('npm', npmArgs, { cwd: path.join(partial, 'server'), env, logFile });
     writeJson(path.join(partial, 'installed.json'), { codeServer: CODE_SERVER_VERSION, node: NODE_VERSION, seconds: Math.round((Date.now() - started) / 1000) });

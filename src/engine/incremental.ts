@@ -5,7 +5,8 @@
 import type { AnalyzeOptions } from './analyze';
 import type { Analysis, Article, ArticleInput } from './model';
 import { parseArticle } from './text/article';
-import { findEntities } from './entities';
+import { entitiesFromMentions, extractMentions } from './entities';
+import type { ArticleWords } from './entities/mentions';
 import { findFacts } from './facts';
 
 export interface IncrementalEngine {
@@ -18,12 +19,24 @@ export interface IncrementalEngine {
   setOptions(options: AnalyzeOptions): void;
   /** The analysis of the current articles, in file order; cached until something changes. */
   analysis(): Analysis;
+  /** How much per-article work was done so far (to see, and test, that unchanged articles are not redone). */
+  readonly work: Readonly<WorkCounts>;
+}
+
+export interface WorkCounts {
+  parses: number;
+  mentionExtractions: number;
+  analyses: number;
 }
 
 interface Entry {
   input: ArticleInput;
-  /** Parsed article, without a publication date from options (added per analysis). */
+  /** Parsed article, without a publication date from options. */
   parsed: Article;
+  /** The article as analysed: `parsed` with the publication date the options give, if any. */
+  article?: Article;
+  /** Name candidates of `article` (entities' per-article step). */
+  mentions?: ArticleWords;
 }
 
 /** Code-unit order, as the extension's worker sorts: stable across locales, unlike localeCompare. */
@@ -37,6 +50,7 @@ class Engine implements IncrementalEngine {
   private readonly entries = new Map<string, Entry>();
   private order: string[] | undefined = [];
   private cached: Analysis | undefined;
+  readonly work: WorkCounts = { parses: 0, mentionExtractions: 0, analyses: 0 };
 
   constructor(private options: AnalyzeOptions) {}
 
@@ -53,6 +67,7 @@ class Engine implements IncrementalEngine {
     if (old && old.input.text === text) return;
     const input = { file, text };
     this.entries.set(file, { input, parsed: parseArticle(input) });
+    this.work.parses++;
     if (!old) this.order = undefined;
     this.cached = undefined;
   }
@@ -71,12 +86,24 @@ class Engine implements IncrementalEngine {
   analysis(): Analysis {
     if (this.cached) return this.cached;
     if (!this.order) this.order = [...this.entries.keys()].sort(byFile);
-    const articles = this.order.map((file) => {
-      const { parsed } = this.entries.get(file)!;
-      const published = this.options.published?.[file];
-      return published ? { ...parsed, published } : parsed;
+    const entries = this.order.map((file) => this.entries.get(file)!);
+    const articles = entries.map((e) => {
+      const published = this.options.published?.[e.input.file];
+      if (!e.article || e.article.published !== published) {
+        e.article = published ? { ...e.parsed, published } : e.parsed;
+        e.mentions = undefined;
+      }
+      return e.article;
     });
-    const entities = findEntities(articles, this.options);
+    const mentions = entries.map((e) => {
+      if (!e.mentions) {
+        e.mentions = extractMentions(e.article!);
+        this.work.mentionExtractions++;
+      }
+      return e.mentions;
+    });
+    this.work.analyses++;
+    const entities = entitiesFromMentions(articles, mentions, this.options);
     const facts = findFacts(articles, entities, this.options);
     this.cached = { articles, entities, facts, warnings: [...(this.options.warnings ?? [])] };
     return this.cached;

@@ -13,6 +13,7 @@ import { HoverProvider } from './editor/hovers';
 import { NavigationProvider } from './editor/navigation';
 import { StatusBar } from './editor/statusBar';
 import { CrosscheckViews } from './views/views';
+import { registerAnnotations } from './annotations';
 import { registerFirstRun } from './setup/firstRun';
 import type { CompareState } from '../shared/protocol';
 
@@ -67,8 +68,8 @@ export function activate(context: vscode.ExtensionContext): CrosscheckApi {
     { dispose: () => ComparePanel.active?.dispose() },
   );
 
-  // Sidecar annotations (src/extension/annotations/) register here, on the same services:
-  //   registerAnnotations(context, { analysis, output });
+  // Sidecar annotations: a person's notes and decisions, applied over every analysis.
+  registerAnnotations(context, { analysis, output });
 
   // First-run help: nest sidecars under their articles; in Restricted Mode, say what needs trust.
   context.subscriptions.push(...registerFirstRun(context, { output, ready: () => analysis.ready() }));

@@ -1,7 +1,7 @@
 // The one list of Crosscheck's command ids. package.json `contributes.commands` must list exactly these
 // (test/unit/manifest.test.ts checks), and hover links may only name the ones in LINKABLE_COMMANDS.
 
-export const COMMANDS = {
+const CORE_COMMANDS = {
   openSpan: 'crosscheck.openSpan',
   compareClaim: 'crosscheck.compareClaim',
   showFindings: 'crosscheck.showFindings',
@@ -11,7 +11,27 @@ export const COMMANDS = {
   showOutput: 'crosscheck.showOutput',
 } as const;
 
-export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
+/** A person's annotations and decisions: registered by src/extension/annotations. */
+export const ANNOTATION_COMMANDS = {
+  annotateClaim: 'crosscheck.annotateClaim',
+  annotateNote: 'crosscheck.annotateNote',
+  annotateEntity: 'crosscheck.annotateEntity',
+  setVerdict: 'crosscheck.setVerdict',
+  editNote: 'crosscheck.editNote',
+  linkFact: 'crosscheck.linkFact',
+  deleteAnnotation: 'crosscheck.deleteAnnotation',
+  renameEntity: 'crosscheck.renameEntity',
+  mergeEntity: 'crosscheck.mergeEntity',
+  splitEntity: 'crosscheck.splitEntity',
+  markNotEntity: 'crosscheck.markNotEntity',
+  reattachOrphan: 'crosscheck.reattachOrphan',
+  deleteOrphan: 'crosscheck.deleteOrphan',
+} as const;
+
+export const COMMANDS = { ...CORE_COMMANDS, ...ANNOTATION_COMMANDS } as const;
+
+/** The commands src/extension/commands.ts registers (and hover links may name). */
+export type CommandId = (typeof CORE_COMMANDS)[keyof typeof CORE_COMMANDS];
 
 /** Commands a hover's markdown may link to (VS Code refuses all others: `isTrusted.enabledCommands`). */
 export const LINKABLE_COMMANDS: readonly CommandId[] = [COMMANDS.openSpan, COMMANDS.compareClaim];

@@ -79,7 +79,7 @@ export class Workbench {
   /**
    * Hovers the mouse over the `occurrence`-th (1-based) appearance of `word` in the active editor's file, as
    * a whole word and case-sensitively, and returns the text of the hover that shows. The word is first
-   * brought into view with Go to Line (Ctrl+G line:column).
+   * brought into view with Go to Line (Quick Open, ":line:column").
    */
   async hoverText(word: string, occurrence = 1, timeoutMs = 10_000): Promise<string> {
     const hover = await this.hover(word, occurrence, timeoutMs);
@@ -96,10 +96,11 @@ export class Workbench {
     const line = before.length;
     const column = before[before.length - 1].length + 1;
     await this.dismiss();
-    await this.page.keyboard.press('Control+G');
+    // Quick Open with ":" is Go to Line, whatever Ctrl+G is bound to in this browser.
+    await this.page.keyboard.press('Control+P');
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible' });
-    await input.fill(`${line}:${column}`);
+    await input.fill(`:${line}:${column}`);
     await this.page.keyboard.press('Enter');
     await input.waitFor({ state: 'hidden' });
     // The rendered word nearest the cursor (which Go to Line put at its start).

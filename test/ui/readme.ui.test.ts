@@ -19,8 +19,12 @@ const seed = (prefix: string) => {
 async function shoot(wb: Workbench, name: string): Promise<void> {
   const dir = update ? path.join(repoRoot, 'media', 'screenshots') : SCREENSHOT_DIR;
   fs.mkdirSync(dir, { recursive: true });
-  await wb.page.mouse.move(1, 1);
   await wb.page.screenshot({ path: path.join(dir, update ? `${name}.png` : `readme-${name}.png`) });
+}
+
+/** A view's pane in the side bar, by its title. */
+function pane(wb: Workbench, title: string) {
+  return wb.page.locator('.sidebar .pane', { has: wb.page.locator('.pane-header', { hasText: new RegExp(`^\\s*${title}`, 'i') }) }).first();
 }
 
 function compareFrame(wb: Workbench) {
@@ -42,19 +46,36 @@ describe('what the README shows', function () {
     }
     await offer.getByRole('button', { name: 'Nest Them' }).click();
     const settingsFile = path.join(wb().workspace, '.vscode', 'settings.json');
+    const read = (): Record<string, unknown> => {
+      try {
+        return JSON.parse(fs.readFileSync(settingsFile, 'utf8')) as Record<string, unknown>;
+      } catch {
+        return {};
+      }
+    };
     const written = Date.now() + 10_000;
-    while (!fs.existsSync(settingsFile) && Date.now() < written) await new Promise((r) => setTimeout(r, 100));
-    const settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8')) as Record<string, unknown>;
-    assert.equal(settings['explorer.fileNesting.enabled'], true);
+    while (!read()['explorer.fileNesting.patterns'] && Date.now() < written) await new Promise((r) => setTimeout(r, 100));
+    const settings = read();
+    assert.notEqual(settings['explorer.fileNesting.enabled'], false);
     assert.deepEqual(settings['explorer.fileNesting.patterns'], { '*.txt': '${capture}.crosscheck.yaml', '*.md': '${capture}.crosscheck.yaml' });
     // The Explorer now shows the sidecar under its article, not beside it.
     await wb().page.keyboard.press('Control+Shift+E');
     const sidecar = seed('001').replace(/\.txt$/, '.crosscheck.yaml');
+    // Nested: the article becomes expandable, and expanded shows its sidecar right under it (before, the
+    // sidecar sorted above the article as a sibling). The Explorer gives nested files the same aria-level.
     const article = wb().page.locator('.explorer-viewlet .monaco-list-row', { hasText: seed('001') }).first();
     await article.waitFor({ state: 'visible' });
-    assert.equal(await wb().page.locator('.explorer-viewlet .monaco-list-row', { hasText: sidecar }).count(), 0, 'the sidecar is still listed beside its article');
-    await article.locator('.monaco-tl-twistie').click();
-    await wb().page.locator('.explorer-viewlet .monaco-list-row[aria-level="2"]', { hasText: sidecar }).waitFor({ state: 'visible' });
+    const rows = () => wb().page.locator('.explorer-viewlet .monaco-list-row').evaluateAll((els) => els.map((e) => (e.textContent ?? '').trim()));
+    let shown: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      if ((await article.getAttribute('aria-expanded')) === 'false') await article.locator('.monaco-tl-twistie').click();
+      await wb().page.waitForTimeout(250);
+      shown = await rows();
+      if ((await article.getAttribute('aria-expanded')) === 'true' && shown.indexOf(sidecar) === shown.indexOf(seed('001')) + 1) break;
+    }
+    assert.equal(await article.getAttribute('aria-expanded'), 'true', `the article has no nested file; the Explorer shows: ${shown.join(' | ')}`);
+    assert.equal(shown.indexOf(sidecar), shown.indexOf(seed('001')) + 1, `the sidecar is not under its article: ${shown.join(' | ')}`);
+    await shoot(wb(), 'nesting');
   });
 
   it('the tree: articles, entities and findings in the side bar', async () => {
@@ -63,6 +84,12 @@ describe('what the README shows', function () {
     assert.equal(articles.filter((r) => r.level === 1).length, seeds.length);
     const entities = await wb().readTree('Entities');
     assert.ok(entities.length > 0);
+    // Open the first article and the people, as a person exploring would.
+    await pane(wb(), 'Articles').locator('.monaco-list-row[aria-level="1"] .monaco-tl-twistie').first().click();
+    await pane(wb(), 'Entities').locator('.monaco-list-row[aria-level="1"]', { hasText: 'People' }).locator('.monaco-tl-twistie').first().click();
+    await pane(wb(), 'Articles').locator('.monaco-list-row[aria-level="2"]').first().waitFor({ state: 'visible' });
+    await pane(wb(), 'Entities').locator('.monaco-list-row[aria-level="2"]').first().waitFor({ state: 'visible' });
+    await wb().dismiss();
     await shoot(wb(), 'tree');
   });
 
@@ -89,10 +116,18 @@ describe('what the README shows', function () {
     await wb().runCommand('Crosscheck: Show Findings');
     const findings = await wb().readTree('Findings');
     assert.equal(findings[0]?.label, 'Conflicts', JSON.stringify(findings.slice(0, 3)));
-    const conflicts = wb().page.locator('.sidebar .pane', { has: wb().page.locator('.pane-header', { hasText: /Findings/i }) }).locator('.monaco-list-row[aria-level="1"]').first();
+    // Findings alone in the side bar, its first conflict opened to the sources' claims.
+    for (const other of ['Articles', 'Entities']) {
+      const header = pane(wb(), other).locator('.pane-header');
+      if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
+    }
+    const conflicts = pane(wb(), 'Findings').locator('.monaco-list-row[aria-level="1"]').first();
     if ((await conflicts.getAttribute('aria-expanded')) !== 'true') await conflicts.click();
-    const rows = await wb().readTree('Findings');
-    assert.ok(rows.some((r) => r.level === 2), JSON.stringify(rows.slice(0, 5)));
+    const fact = pane(wb(), 'Findings').locator('.monaco-list-row[aria-level="2"]').first();
+    await fact.waitFor({ state: 'visible' });
+    if ((await fact.getAttribute('aria-expanded')) === 'false') await fact.locator('.monaco-tl-twistie').click();
+    await pane(wb(), 'Findings').locator('.monaco-list-row[aria-level="3"]').first().waitFor({ state: 'visible' });
+    await wb().dismiss();
     await shoot(wb(), 'findings');
   });
 
@@ -113,6 +148,9 @@ describe('what the README shows', function () {
     await steps.first().waitFor({ state: 'visible', timeout: 15_000 });
     const titles = (await steps.allInnerTexts()).map((t) => t.trim());
     for (const t of ['Open a folder of reports', 'Hover a name or a claim', 'Compare a claim', 'Annotate']) assert.ok(titles.includes(t), JSON.stringify(titles));
+    // The selected step's markdown (with its picture) renders beside the steps.
+    await wb().page.locator('.getting-started-media iframe, .getting-started-media img').first().waitFor({ state: 'attached', timeout: 10_000 });
+    await wb().page.waitForTimeout(1500);
     await shoot(wb(), 'walkthrough');
   });
 });

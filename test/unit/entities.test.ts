@@ -226,3 +226,28 @@ describe('entities: things described in words', () => {
     assert.ok(!delegations[0].mentions.some((m) => m.article === 'a0' && m.text === 'delegation'));
   });
 });
+
+describe('entities: abbreviated titles and hyphenated names', () => {
+  const es = entities(
+    'Mr. Halloran met Dr. Ines Varga in St. Albans. Jean-Luc Moreau and Kim Sol-ju joined them for the Chile-Peru talks.',
+    'Kim Sol-ju arrived late. Kim told reporters that Moreau and Halloran agreed. Varga left St. Albans on Friday.',
+  );
+  it('keeps "Mr." and "Dr." as roles and does not treat the next word as a sentence start', () => {
+    const halloran = one(es, 'Halloran');
+    assert.equal(halloran.type, 'person');
+    assert.equal(halloran.mentions[0].role, 'Mr');
+    assert.ok(one(es, 'Ines Varga').variants.includes('Varga'));
+  });
+  it('keeps "St." inside a place name', () => {
+    assert.equal(one(es, 'St. Albans').articles.length, 2);
+    assert.equal(one(es, 'St. Albans').type, 'place');
+  });
+  it('keeps hyphenated names whole and splits two hyphenated countries', () => {
+    assert.ok(one(es, 'Jean-Luc Moreau').variants.includes('Moreau'));
+    const kim = one(es, 'Kim Sol-ju');
+    assert.ok(kim.variants.includes('Kim'));
+    assert.deepEqual(kim.mentions[0].parts, { family: 'Kim', given: 'Sol-ju' });
+    assert.equal(one(es, 'Chile').type, 'place');
+    assert.equal(one(es, 'Peru').type, 'place');
+  });
+});

@@ -71,6 +71,19 @@ describe('incremental engine', function () {
     for (const i of [0, 2, 3, 4]) assert.equal(after.articles[i], before.articles[i], `article ${i} re-parsed`);
   });
 
+  it('extracts the mentions of the edited article only', () => {
+    const engine = createEngine();
+    for (const s of seeds) engine.setArticle(s.file, s.text);
+    engine.analysis();
+    assert.deepEqual({ ...engine.work }, { parses: 5, mentionExtractions: 5, analyses: 1 });
+    engine.setArticle(seeds[3].file, seeds[3].text.replace('Istanbul', 'Ankara'));
+    engine.analysis();
+    assert.deepEqual({ ...engine.work }, { parses: 6, mentionExtractions: 6, analyses: 2 });
+    engine.removeArticle(seeds[0].file);
+    engine.analysis();
+    assert.deepEqual({ ...engine.work }, { parses: 6, mentionExtractions: 6, analyses: 3 });
+  });
+
   it('returns the same analysis object while nothing changes, and setting the same text changes nothing', () => {
     const engine = createEngine();
     for (const s of seeds) engine.setArticle(s.file, s.text);

@@ -32,7 +32,9 @@ const TARGET_CUES = new Set(['on', 'against', 'targeting', 'targeted', 'targets'
 
 /** Country named by a word or two-word phrase ("Russian", "Moscow", "North Korean"), if any. */
 export function countryOf(words: readonly string[], i: number): { country: string; length: number } | undefined {
-  const two = words[i + 1] !== undefined ? fold(`${words[i]} ${words[i + 1]}`).replace(/'s$/, '') : undefined;
+  // only capitalised words can name a country ("US", "Russian", "North Korea")
+  if (!/^\p{Lu}/u.test(words[i])) return undefined;
+  const two = words[i + 1] !== undefined && /^\p{Lu}/u.test(words[i + 1]) ? fold(`${words[i]} ${words[i + 1]}`).replace(/'s$/, '') : undefined;
   if (two && COUNTRY_OF.has(two)) return { country: COUNTRY_OF.get(two)!, length: 2 };
   const one = fold(words[i]).replace(/'s$/, '');
   // "us" is a pronoun unless written "US"/"U.S."
@@ -77,20 +79,17 @@ export function isHeading(article: Article, s: Span): boolean {
   return true;
 }
 
-export function contextFor(article: Article, sentenceIndex: number): Omit<ClaimContext, 'entity'> {
-  const s = article.sentences[sentenceIndex];
-  // the previous sentence even across a paragraph break: news paragraphs are often one sentence long
-  const before = sentenceIndex > 0 ? article.sentences[sentenceIndex - 1] : undefined;
-  const prev = before && !isHeading(article, before) ? before : undefined;
-  let actors = actorsOf(article.text, s);
-  if (!actors.agent && prev) {
-    const p = actorsOf(article.text, prev);
-    actors = { agent: p.agent, target: actors.target ?? p.target };
-  }
-  return {
-    terms: contentStems(article.text, s.start, s.end),
-    previous: prev ? contentStems(article.text, prev.start, prev.end) : [],
-    actors,
-    heading: isHeading(article, s),
-  };
+/** The context of every sentence of an article, each sentence read once. */
+export function sentenceContexts(article: Article): Omit<ClaimContext, 'entity'>[] {
+  const s = article.sentences;
+  const terms = s.map((x) => contentStems(article.text, x.start, x.end));
+  const actors = s.map((x) => actorsOf(article.text, x));
+  const heading = s.map((x) => isHeading(article, x));
+  return s.map((_, i) => {
+    // the previous sentence even across a paragraph break: news paragraphs are often one sentence long
+    const prev = i > 0 && !heading[i - 1] ? i - 1 : -1;
+    let a = actors[i];
+    if (!a.agent && prev >= 0) a = { agent: actors[prev].agent, target: a.target ?? actors[prev].target };
+    return { terms: terms[i], previous: prev >= 0 ? terms[prev] : [], actors: a, heading: heading[i] };
+  });
 }

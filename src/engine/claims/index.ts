@@ -1,12 +1,12 @@
 // Per-article claim extraction: every checkable span of one article, with its normalised value, attribution
 // and hedge. Knows nothing about other articles (alignment lives in src/engine/facts/).
-import type { Article, Claim, ClaimKind, Entity, Normalized, Span } from '../model';
+import type { Article, Claim, ClaimKind, Entity, Mention, Normalized, Span } from '../model';
 import { sentenceAt } from '../text/article';
 import { attributionOf, hedgeOf } from './attribution';
-import { actorsOf, contextFor, type ClaimContext, type ExtractedClaim } from './context';
+import { actorsOf, sentenceContexts, type ClaimContext, type ExtractedClaim } from './context';
 import { clausesOf } from './statements';
 import { findDates, findDurations, findTimes, formatDate, formatDuration, formatTime } from './normalize';
-import { findTitledPeople, peopleFromEntities, roleAround, type PersonMention } from './people';
+import { findTitledPeople, peopleFromEntities, personMentionsByArticle, roleAround, type PersonMention } from './people';
 import { findEventPlaces } from './places';
 import { findQuantities } from './quantities';
 import { contentStems, fold } from './tokens';
@@ -16,6 +16,8 @@ export type { ExtractedClaim, ClaimContext } from './context';
 export interface ExtractOptions {
   /** Folded names of place entities in the folder (see placeNamesOf). */
   placeNames?: ReadonlySet<string>;
+  /** Person mentions by article (see personMentionsByArticle); computed from `entities` when absent. */
+  people?: ReadonlyMap<string, readonly { entity: string; mention: Mention }[]>;
 }
 
 /** Minimum content words for a sentence to be compared as a statement. */
@@ -30,9 +32,11 @@ export function extractClaims(article: Article, entities: readonly Entity[] = []
     out.push({ claim, ctx });
   };
 
-  const fromEntities = peopleFromEntities(text, article.id, entities, (o) => sentenceAt(article, o));
+  const people = options.people ?? personMentionsByArticle(entities);
+  const fromEntities = peopleFromEntities(text, people.get(article.id) ?? [], (o) => sentenceAt(article, o));
+  const contexts = sentenceContexts(article);
   article.sentences.forEach((s, si) => {
-    const ctx = contextFor(article, si);
+    const ctx = contexts[si];
     const voice = attributionOf(text, s);
     const said = (span: Span, people = false): Partial<Claim> => {
       const extra: Partial<Claim> = {};

@@ -325,7 +325,8 @@ export function findDates(text: string, start: number, end: number, published?: 
     if (!value) continue;
     // "May 16" where "may" is lowercase is the verb ("they may 16..."): skip
     if (m[1] !== undefined && m[1][0] === 'm' && m[1].toLowerCase().startsWith('may')) continue;
-    const lead = /^(on|last|this|since|until|by|in|early|late)\s+/i.exec(m[0]);
+    // "on Monday" -> "Monday"; but "last month" keeps its "last"
+    const lead = m[14] === undefined ? /^(on|last|this|since|until|by|in|early|late)\s+/i.exec(m[0]) : null;
     const s = m.index + (lead ? lead[0].length : 0);
     out.push({ start: start + s, end: start + m.index + m[0].length, value });
   }
@@ -462,7 +463,9 @@ export function findDurations(text: string, start: number, end: number): Duratio
     const secs = n * (DURATION_UNITS[unit] ?? DURATION_UNITS[unit + 's'] ?? 0);
     if (!secs) continue;
     const range = rangeFor(modifier, secs);
-    out.push({ start: start + m.index, end: start + m.index + m[0].length, value: { kind: 'duration', ...range } });
+    // "two and a half weeks of violence": what lasted
+    const of = /^\s+of\s+(?:[a-z]+\s+)?([a-z]+)/i.exec(body.slice(m.index + m[0].length));
+    out.push({ start: start + m.index, end: start + m.index + m[0].length, value: { kind: 'duration', ...range }, ...(of ? { noun: of[1].toLowerCase() } : {}) });
   }
   return out;
 }

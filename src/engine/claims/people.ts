@@ -1,7 +1,7 @@
 // Names and roles of people: "Defense Minister Rustem Umerov", "Vladimir Medinski, an advisor to President
 // Putin", "Kremlin aide Vladimir Medinsky". The entities engine finds person mentions; this module reads the
 // role around a mention and splits the name into given name and surname so first names can be compared.
-import type { Entity, Span } from '../model';
+import type { Entity, Mention, Span } from '../model';
 import { PHRASE_BREAKERS, ROLE_HEADS, ROLE_MODIFIERS } from './lexicon';
 import { nameKey, tokenize, type Token } from './tokens';
 
@@ -117,36 +117,46 @@ export function roleAround(text: string, sentence: Span, mention: Span): (Span &
   return undefined;
 }
 
-/** Person mentions of one article from the entities engine's output, with their roles. */
-export function peopleFromEntities(text: string, article: string, entities: readonly Entity[], sentenceOf: (offset: number) => Span | undefined): PersonMention[] {
-  const out: PersonMention[] = [];
+/** Person mentions by article id, indexed once per folder so each article reads only its own. */
+export function personMentionsByArticle(entities: readonly Entity[]): Map<string, { entity: string; mention: Mention }[]> {
+  const out = new Map<string, { entity: string; mention: Mention }[]>();
   for (const e of entities) {
     if (e.type !== 'person') continue;
     for (const m of e.mentions) {
-      if (m.article !== article) continue;
-      const s = sentenceOf(m.start);
-      if (!s) continue;
-      // an entity span may include a title ("President Volodymyr Zelensky"): keep the name part only
-      const toks = tokenize(text, m.start, m.end);
-      let k = 0;
-      while (k < toks.length - 1 && (ROLE_HEADS.has(toks[k].lower) || ROLE_MODIFIERS.has(toks[k].lower) || !isCap(toks[k]))) k++;
-      if (!toks[k] || !isCap(toks[k])) continue;
-      const nameStart = toks[k].start;
-      const p = person(text, nameStart, toks[toks.length - 1].end, undefined, e.id);
-      // the entities engine knows name order ("Wang Shuo": family name first) better than a split on spaces
-      if (m.parts?.family) {
-        p.given = m.parts.given;
-        p.surname = m.parts.family;
-        p.key = nameKey(m.parts.family);
-      }
-      p.role = roleAround(text, s, { start: nameStart, end: p.end });
-      if (!p.role && m.role) {
-        const at = text.lastIndexOf(m.role, m.start);
-        const head = tokenize(m.role).map((t) => t.lower).find((w) => ROLE_HEADS.has(w));
-        if (at >= s.start && head) p.role = { start: at, end: at + m.role.length, text: m.role, head };
-      }
-      out.push(p);
+      let list = out.get(m.article);
+      if (!list) out.set(m.article, (list = []));
+      list.push({ entity: e.id, mention: m });
     }
+  }
+  return out;
+}
+
+/** Person mentions of one article from the entities engine's output, with their roles. */
+export function peopleFromEntities(text: string, mentions: readonly { entity: string; mention: Mention }[], sentenceOf: (offset: number) => Span | undefined): PersonMention[] {
+  const out: PersonMention[] = [];
+  for (const { entity, mention: m } of mentions) {
+    const s = sentenceOf(m.start);
+    if (!s) continue;
+    // an entity span may include a title ("President Volodymyr Zelensky"): keep the name part only
+    const toks = tokenize(text, m.start, m.end);
+    let k = 0;
+    while (k < toks.length - 1 && (ROLE_HEADS.has(toks[k].lower) || ROLE_MODIFIERS.has(toks[k].lower) || !isCap(toks[k]))) k++;
+    if (!toks[k] || !isCap(toks[k])) continue;
+    const nameStart = toks[k].start;
+    const p = person(text, nameStart, toks[toks.length - 1].end, undefined, entity);
+    // the entities engine knows name order ("Wang Shuo": family name first) better than a split on spaces
+    if (m.parts?.family) {
+      p.given = m.parts.given;
+      p.surname = m.parts.family;
+      p.key = nameKey(m.parts.family);
+    }
+    p.role = roleAround(text, s, { start: nameStart, end: p.end });
+    if (!p.role && m.role) {
+      const at = text.lastIndexOf(m.role, m.start);
+      const head = tokenize(m.role).map((t) => t.lower).find((w) => ROLE_HEADS.has(w));
+      if (at >= s.start && head) p.role = { start: at, end: at + m.role.length, text: m.role, head };
+    }
+    out.push(p);
   }
   return out.sort((a, b) => a.start - b.start);
 }

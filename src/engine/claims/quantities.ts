@@ -14,6 +14,9 @@ export interface QuantityMatch extends Span {
   phrase: string;
 }
 
+/** Heads that make a number a figure of speech rather than a count ("both sides", "two ways"). */
+const GENERIC_HEADS = new Set(['side', 'way', 'thing', 'hand', 'time', 'step', 'point', 'other', 'one', 'kind', 'sort', 'aspect']);
+
 const ORDINAL_OR_YEAR = /^(1[89]\d\d|20\d\d)$/;
 
 /** The noun phrase starting at token i: up to four words, ending before a breaker or punctuation. */
@@ -168,6 +171,7 @@ export function findQuantities(text: string, span: Span, taken: readonly Span[] 
     }
     const headWord = toks[np.last].lower;
     if (singular(headWord) in DURATION_UNITS || /^(times|percent|am|pm|a\.m|p\.m)$/.test(headWord)) continue; // durations and times are claims of their own
+    if (GENERIC_HEADS.has(singular(headWord))) continue; // "the two sides" counts nothing checkable
     value.noun = singular(headWord);
     value.cls = value.unit ? 'money' : classOf(value.noun);
     let end = toks[np.last].end;

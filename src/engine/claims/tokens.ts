@@ -27,6 +27,8 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
 
 /** Lower case, marks stripped, dotless i folded: "Çırağan" -> "ciragan". */
 export function fold(s: string): string {
+  // plain ASCII needs no Unicode normalisation (the common case, and the hot path)
+  if (/^[\x00-\x7f]*$/.test(s)) return s.toLowerCase();
   return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/ı/g, 'i').replace(/[’‘]/g, "'");
 }
 
@@ -51,6 +53,17 @@ export function singular(w: string): string {
  * and we only need "targeted" ~ "targeting" ~ "target".
  */
 export function stem(word: string): string {
+  let s = STEMS.get(word);
+  if (s === undefined) {
+    if (STEMS.size > 100_000) STEMS.clear(); // a vocabulary cache, bounded for long editor sessions
+    STEMS.set(word, (s = stemUncached(word)));
+  }
+  return s;
+}
+
+const STEMS = new Map<string, string>();
+
+function stemUncached(word: string): string {
   let w = fold(word).replace(/'s$/, '').replace(/'/g, '');
   w = w.replace(/-/g, '');
   if (SYNONYMS[w]) return SYNONYMS[w];

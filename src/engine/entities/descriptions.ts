@@ -30,6 +30,9 @@ const KINDS: readonly Kind[] = [
   { key: 'forces', type: 'organization', heads: words('forces troops army soldiers'), ofCountry: true },
 ];
 
+// Cheap test before tokenising a sentence: does it hold any head noun at all?
+const ANY_HEAD = new RegExp(`\\b(${KINDS.flatMap((k) => [...k.heads]).join('|')})\\b`, 'i');
+
 const REFERRING = words('the its their his her this these that those our');
 const STOP = words('the a an and or of in on at by for to with from as is are was were be been has have had that which who this these those its their his her');
 
@@ -51,6 +54,7 @@ export function findDescriptions(articles: readonly Article[], entities: readonl
   for (const a of articles) {
     const places = (countryAt.get(a.id) ?? []).sort((x, y) => x.start - y.start);
     for (const s of a.sentences) {
+      if (!ANY_HEAD.test(a.text.slice(s.start, s.end))) continue;
       const tokens = tokenize(a.text, s.start, s.end);
       tokens.forEach((t, i) => {
         for (const kind of KINDS) {

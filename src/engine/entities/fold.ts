@@ -2,8 +2,22 @@
 // ("Çırağan" = "Ciragan"), and the usual differences between English and German/Slavic transliteration
 // ("Medinski" = "Medinsky", "Zelenskyy" = "Zelensky", "Umjerow" ~ "Umerov").
 
+// Folding runs for every candidate, place lookup and comparison; the same few thousand names recur.
+function memo(f: (s: string) => string): (s: string) => string {
+  const cache = new Map<string, string>();
+  return (s) => {
+    let v = cache.get(s);
+    if (v === undefined) {
+      if (cache.size > 200_000) cache.clear();
+      v = f(s);
+      cache.set(s, v);
+    }
+    return v;
+  };
+}
+
 /** Lowercase, no diacritics, no dots or apostrophes, single spaces. */
-export function foldName(s: string): string {
+export const foldName = memo((s: string): string => {
   return s
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
@@ -16,13 +30,13 @@ export function foldName(s: string): string {
     .replace(/[.'’‘`]/g, '')
     .replace(/[\s\u00a0-]+/g, ' ')
     .trim();
-}
+});
 
 /**
  * foldName plus transliteration folds. Applied to both sides of a comparison, so folding two different
  * letters together only makes names closer, never unequal.
  */
-export function translitKey(s: string): string {
+export const translitKey = memo((s: string): string => {
   return foldName(s)
     .split(' ')
     .map((w) =>
@@ -39,7 +53,7 @@ export function translitKey(s: string): string {
         .replace(/(.)\1+/g, '$1'),
     )
     .join(' ');
-}
+});
 
 /** Levenshtein distance; names are short, so the plain two-row dynamic programme is enough. */
 export function editDistance(a: string, b: string): number {

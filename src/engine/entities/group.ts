@@ -87,14 +87,42 @@ function block<T>(items: readonly T[], keysOf: (x: T) => string[]): Map<string, 
   return m;
 }
 
+/**
+ * Blocking keys under which spellings within `d` edits meet (symmetric deletion: each string with up to
+ * `d` letters left out). Exact for edit distance <= d, and linear in the number of names.
+ */
+export function deleteKeys(s: string, d: number): string[] {
+  let level = new Set([s]);
+  const out = new Set([s]);
+  for (let k = 0; k < d; k++) {
+    const next = new Set<string>();
+    for (const x of level) for (let i = 0; i < x.length; i++) next.add(x.slice(0, i) + x.slice(i + 1));
+    for (const x of next) out.add(x);
+    level = next;
+  }
+  return [...out];
+}
+
 /** Largest block compared pairwise; a bigger block is split further by length so no step goes quadratic. */
 const MAX_BLOCK = 400;
 
 function pairsInBlocks<T>(blocks: Map<string, T[]>, lengthOf: (x: T) => number, visit: (a: T, b: T) => void): void {
+  // Overlapping blocks meet the same pair more than once: visit it once.
+  const ids = new Map<T, number>();
+  const seen = new Set<number>();
+  const id = (x: T) => { let v = ids.get(x); if (v === undefined) { v = ids.size; ids.set(x, v); } return v; };
   for (const list of blocks.values()) {
+    if (list.length < 2) continue;
     const groups = list.length > MAX_BLOCK ? [...block(list, (x) => [String(lengthOf(x))]).values()] : [list];
     for (const g of groups) {
-      for (let i = 0; i < g.length; i++) for (let j = i + 1; j < g.length; j++) visit(g[i], g[j]);
+      for (let i = 0; i < g.length; i++) for (let j = i + 1; j < g.length; j++) {
+        const x = id(g[i]);
+        const y = id(g[j]);
+        const key = x < y ? x * 0x200000 + y : y * 0x200000 + x;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        visit(g[i], g[j]);
+      }
     }
   }
 }
@@ -152,21 +180,20 @@ export function groupForms(forms: Form[]): Group[] {
   const given = (f: Form) => f.words.slice(0, -1).join(' ');
   const cooccur = (a: Form, b: Form) => [...a.articles].some((x) => b.articles.has(x));
   const shareRole = (a: Form, b: Form) => [...a.roleWords].some((w) => b.roleWords.has(w) && !TITLE_MODIFIERS.has(w) || b.roleWords.has(w) && w.length > 4);
-  pairsInBlocks(block(people, (f) => [surname(f).slice(0, 2)]), (f) => surname(f).length, (a, b) => {
-    const sim = nameSimilarity(surname(a), surname(b));
-    if (given(a) === given(b)) {
-      if (sim >= 0.7) join(a, b);
-      return;
-    }
-    // A different first name on the same surname is the same person when the two never meet in one
-    // article and something else ties them: the same initial, or a shared role.
-    if (sim === 1 && !cooccur(a, b) && (given(a)[0] === given(b)[0] || shareRole(a, b))) join(a, b);
+  // Spellings of one surname are compared only under the same first name (and initial of the surname).
+  pairsInBlocks(block(people, (f) => [`${given(f)}|${surname(f)[0]}`]), (f) => surname(f).length, (a, b) => {
+    if (nameSimilarity(surname(a), surname(b)) >= 0.7) join(a, b);
+  });
+  // A different first name on the same surname is the same person when the two never meet in one
+  // article and something else ties them: the same initial, or a shared role.
+  pairsInBlocks(block(people, (f) => [surname(f)]), (f) => given(f).length, (a, b) => {
+    if (given(a) !== given(b) && !cooccur(a, b) && (given(a)[0] === given(b)[0] || shareRole(a, b))) join(a, b);
   });
 
-  // 5. Places, organisations and others spelled nearly alike ("Kharkiv"/"Kharkov"): long names only.
-  const things = forms.filter((f) => !personish(f) && f.key.length >= 6 && !placeForms.has(f));
-  pairsInBlocks(block(things, (f) => [f.words[0].slice(0, 2)]), (f) => f.key.length, (a, b) => {
-    if (leadingType(a.votes) !== leadingType(b.votes) || a.words.length !== b.words.length) return;
+  // 5. Places, organisations and others spelled nearly alike ("Kharkiv"/"Kharkov"): long single words, one edit apart.
+  const things = forms.filter((f) => !personish(f) && f.words.length === 1 && f.key.length >= 6 && !placeForms.has(f));
+  pairsInBlocks(block(things, (f) => deleteKeys(f.words[0], f.words[0].length >= 7 ? 1 : 0)), (f) => f.key.length, (a, b) => {
+    if (leadingType(a.votes) !== leadingType(b.votes)) return;
     if (nameSimilarity(a.key, b.key) >= 0.85) join(a, b);
   });
 
@@ -186,8 +213,10 @@ export function groupForms(forms: Form[]): Group[] {
   // the person it refers to; with several candidates, the one named in the same article.
   const personGroups = [...groupOf.values()].filter((g) => g.forms.some((f) => f.words.length >= 2 && personish(f)));
   const bySurname = block(personGroups, (g) => [...new Set(g.forms.filter((f) => f.words.length >= 2).map((f) => surname(f)))]);
-  const byFirst = block(personGroups, (g) => [...new Set(g.forms.filter((f) => f.words.length === 2).map((f) => f.words[0]))]);
-  const surnamesByPrefix = block([...bySurname.keys()], (s) => [s.slice(0, 2)]);
+  // Two-part names ("Wang Shuo", "Kim Jong-un") whose first part may be the family name.
+  const twoPart = (f: Form) => f.mentions[0].text.trim().split(/\s+/).length === 2;
+  const byFirst = block(personGroups, (g) => [...new Set(g.forms.filter(twoPart).map((f) => f.words[0]))]);
+  const surnamesNear = block([...bySurname.keys()], (x) => deleteKeys(x, 1));
   const moved = new Map<Candidate, Group>();
   for (const f of forms) {
     if (f.words.length !== 1 || placeForms.has(f)) continue;
@@ -196,7 +225,7 @@ export function groupForms(forms: Form[]): Group[] {
     if (own.forms.some((x) => x.words.length >= 2)) continue;
     const w = f.words[0];
     const bySame = bySurname.get(w) ?? [];
-    const byClose = bySame.length ? [] : closeSurnames(bySurname, surnamesByPrefix.get(w.slice(0, 2)) ?? [], w);
+    const byClose = bySame.length || !(f.votes.person > 0 || leadingType(f.votes) === undefined) ? [] : closeSurnames(bySurname, [...new Set(deleteKeys(w, 1).flatMap((k) => surnamesNear.get(k) ?? []))], w);
     const candidates = [...bySame, ...byClose];
     const firstNameGroups = (byFirst.get(w) ?? []).filter((g) => !candidates.includes(g));
     for (const m of f.mentions) {

@@ -2,7 +2,7 @@
 // deciding which are names (accept.ts), grouping of spellings into entities (group.ts).
 import type { Article, Entity, EntityType, Mention, NameParts, Spelling } from '../model';
 import type { AnalyzeOptions } from '../analyze';
-import { extractMentions, type Candidate } from './mentions';
+import { extractMentions, type ArticleWords, type Candidate } from './mentions';
 import { acceptCandidate, gatherEvidence } from './accept';
 import { buildForms, groupForms, leadingType, type Group } from './group';
 import { foldName } from './fold';
@@ -14,9 +14,17 @@ export { extractMentions } from './mentions';
 export { foldName, translitKey, nameSimilarity } from './fold';
 
 export function findEntities(articles: readonly Article[], options: AnalyzeOptions): Entity[] {
-  const perArticle = articles.map(extractMentions);
+  return entitiesFromMentions(articles, articles.map(extractMentions), options);
+}
+
+/**
+ * The folder-level half of findEntities: `perArticle[i]` is extractMentions(articles[i]), which the
+ * incremental engine keeps between analyses. Does not modify `perArticle`.
+ */
+export function entitiesFromMentions(articles: readonly Article[], perArticle: readonly ArticleWords[], options: AnalyzeOptions): Entity[] {
   const evidence = gatherEvidence(perArticle);
-  const accepted = perArticle.flatMap((a) => a.candidates.flatMap((c) => acceptCandidate(c, evidence)));
+  // Copies, because list typing below updates votes and the per-article candidates may be kept for the next analysis.
+  const accepted = perArticle.flatMap((a) => a.candidates.flatMap((c) => acceptCandidate(c, evidence).map((x) => (x === c ? { ...c } : x))));
   shareListVotes(accepted, new Map(articles.map((a) => [a.id, a])));
   const groups = groupForms(buildForms(accepted));
   const order = new Map(articles.map((a, i) => [a.id, i]));
@@ -89,8 +97,8 @@ export function personNameParts(name: string, familyFirst = false): NameParts {
 
 // Family-name-first when the bare form of the person is the first word of its full name.
 function isFamilyFirst(mentions: Candidate[]): boolean {
-  const full = mentions.filter((m) => m.words.length === 2).map((m) => m.words.map((w) => foldName(w.text)));
-  const bare = new Set(mentions.filter((m) => m.words.length === 1).map((m) => foldName(m.text)));
+  const full = mentions.map((m) => m.text.trim().split(/\s+/)).filter((ws) => ws.length === 2).map((ws) => ws.map(foldName));
+  const bare = new Set(mentions.filter((m) => !/\s/.test(m.text.trim())).map((m) => foldName(m.text)));
   if (!full.length || !bare.size) return false;
   return full.some(([first]) => bare.has(first)) && !full.some((ws) => bare.has(ws[1]));
 }

@@ -44,6 +44,9 @@ export interface ArticleWords {
 
 export const noVotes = (): TypeVotes => ({ person: 0, place: 0, organization: 0, event: 0, other: 0 });
 
+// First words of place names: "St. Albans", "Fort Worth", "Lake Tana", "Cape Town".
+const GEO_PREFIXES = new Set(['st', 'saint', 'fort', 'mount', 'mt', 'port', 'lake', 'cape', 'san', 'santa', 'sao', 'gulf', 'bay']);
+
 const isNameWord = (t: Token) => (t.cap || t.acronym) && /\p{L}/u.test(t.text);
 const isTitleWord = (t: Token) => TITLE_HEADS.has(t.lower) || TITLE_MODIFIERS.has(t.lower);
 const isCalendar = (t: Token) => MONTHS.has(t.lower) || WEEKDAYS.has(t.lower);
@@ -99,11 +102,14 @@ function runsOf(tokens: Token[], titleCaseUntil: number): Run[] {
     let j = i + 1;
     while (j < tokens.length && !run[run.length - 1].possessive) {
       const t = tokens[j];
-      if (!joinable(t.gapBefore)) break;
+      if (!t.link) break;
       // On a title-case line a headline's words all carry capitals: keep going, evidence sorts them out.
       if (isNameWord(t)) { run.push(t); j++; continue; }
+      // A short lowercase part after a hyphen belongs to the name: "Kim Jong-un".
+      if (t.gapBefore === '-' && t.text.length <= 3 && /^\p{Ll}+$/u.test(t.text) && !FUNCTION_WORDS.has(t.lower)) { run.push(t); j++; continue; }
+      if (t.gapBefore === '-') break;
       const next = tokens[j + 1];
-      const connects = next && isNameWord(next) && joinable(next.gapBefore) && (
+      const connects = next && isNameWord(next) && next.link && next.gapBefore !== '-' && (
         NAME_PARTICLES.has(t.text) ||
         (t.text === 'of' && headWordBefore(run)));
       if (connects && j >= titleCaseUntil) { run.push(t); j++; continue; }
@@ -139,11 +145,13 @@ function candidatesOf(article: Article, tokens: Token[], titleCaseUntil: number,
     for (const part of splitAtTitles(run, tokens)) {
       if (part.words.length === 0) continue;
       const ev = part.evidence ?? (part.offset === 0 ? evidence : evidence === 'all' ? 'all' : 'none');
-      const words = trimCalendar(part.words);
-      if (words.length === 0) continue;
-      const firstIndex = run.first + part.offset + part.words.indexOf(words[0]);
-      const votes = cueVotes(words, tokens, firstIndex, part.role);
-      out.push(makeCandidate(article, words, ev, votes, sentence, part.role));
+      const trimmed = trimCalendar(part.words);
+      if (trimmed.length === 0) continue;
+      for (const words of splitHyphenatedPlaces(trimmed)) {
+        const firstIndex = run.first + part.offset + part.words.indexOf(words[0]);
+        const role = words === trimmed ? part.role : undefined;
+        out.push(makeCandidate(article, words, ev, cueVotes(words, tokens, firstIndex, role), sentence, role));
+      }
     }
   }
   return out.sort((a, b) => a.start - b.start);
@@ -157,6 +165,19 @@ function makeCandidate(article: Article, words: Token[], evidence: Candidate['ev
   if (quoted) c.quoted = true;
   return c;
 }
+
+/** "Ukraine-Russia talks": two countries joined by a hyphen are two names; "Jean-Pierre" stays one. */
+function splitHyphenatedPlaces(words: Token[]): Token[][] {
+  const cut = (k: number) => words[k].gapBefore === '-' && isPlaceWord(words[k - 1]) && isPlaceWord(words[k]);
+  if (!words.some((_, k) => k > 0 && cut(k))) return [words];
+  const out: Token[][] = [];
+  let from = 0;
+  for (let k = 1; k < words.length; k++) if (cut(k)) { out.push(words.slice(from, k)); from = k; }
+  out.push(words.slice(from));
+  return out;
+}
+
+const isPlaceWord = (t: Token) => Boolean(knownPlace(t.text) || countryOfDemonym(t.text));
 
 /** Dates are not names: drop month and weekday words at either end of a run ("May", "Sunday"). */
 function trimCalendar(words: Token[]): Token[] {
@@ -274,6 +295,7 @@ function cueVotes(words: Token[], sentence: Token[], firstIndex: number, role?: 
   if (ORG_WORDS.has(head) || lowers.some((w) => ORG_WORDS.has(w) && w !== 'press')) v.organization += 3;
   else if (GEO_WORDS.has(head)) v.place += 3;
   else if (EVENT_WORDS.has(head) || lowers[0] === 'operation') v.event += 3;
+  else if (words.length > 1 && GEO_PREFIXES.has(lowers[0])) v.place += 3;
   const text = words.map((w) => w.text).join(' ');
   const place = knownPlace(text) ?? (words.length === 1 ? countryOfDemonym(text) : undefined);
   if (place) v.place += 3;

@@ -69,6 +69,8 @@ export function knownPlace(form: string): PlaceInfo | undefined {
   return KNOWN.get(foldName(form));
 }
 
+const demonymCache = new Map<string, string | null>();
+
 const DEMONYM_SUFFIXES = ['ians', 'ian', 'ans', 'an', 'ish', 'ese', 'is', 'i', 'ic', 'n', ''];
 
 /** The stems a place's demonyms start from: "russia" -> "russ", "turkey" -> "turk", "germany" -> "german". */
@@ -113,6 +115,16 @@ for (const c of COUNTRIES.split(/\s+/)) {
 
 /** The country a regular demonym stands for ("Ukrainian" -> "Ukraine"), from general knowledge. */
 export function countryOfDemonym(word: string): string | undefined {
+  let hit = demonymCache.get(word);
+  if (hit === undefined) {
+    if (demonymCache.size > 100_000) demonymCache.clear();
+    hit = findCountryOfDemonym(word) ?? null;
+    demonymCache.set(word, hit);
+  }
+  return hit ?? undefined;
+}
+
+function findCountryOfDemonym(word: string): string | undefined {
   let best: string | undefined;
   let len = 0;
   for (const stem of demonymStems(word)) {

@@ -14,6 +14,8 @@ export interface AlignOptions {
   statementThreshold?: number;
 }
 
+const PAIRWISE_CHECK = 6;
+
 const DEFAULTS: Required<AlignOptions> = { numericThreshold: 0.22, statementThreshold: 0.3 };
 
 export interface Group {
@@ -226,7 +228,8 @@ function alignStatements(claims: readonly ExtractedClaim[], vec: (x: ExtractedCl
   const score = new Map<number, number>();
   const n = claims.length;
   const best = new Map<number, Map<string, { j: number; s: number }>>();
-  for (const [i, j] of candidatePairs(claims, (x) => x.claim.article, (x) => keysOf(vec(x)))) {
+  // index each clause by its ten most informative words; a word in more than 150 clauses tells little
+  for (const [i, j] of candidatePairs(claims, (x) => x.claim.article, (x) => keysOf(vec(x)), 10, 150)) {
     // sentence-level actors are a rough reading: a mismatch weakens a match instead of forbidding it
     const s = statementSimilarity(vec(claims[i]), vec(claims[j])) * (actorsCompatible(claims[i], claims[j]) ? 1 : 0.6);
     score.set(i * n + j, s);
@@ -243,16 +246,21 @@ function alignStatements(claims: readonly ExtractedClaim[], vec: (x: ExtractedCl
   for (const [i, m] of best) {
     const members = [i];
     for (const { j } of [...m.values()].sort((x, y) => y.s - x.s)) {
-      if (members.every((k) => pair(k, j) >= threshold * 0.5)) members.push(j);
+      // checked against the strongest few members only, so a fact over many articles stays linear to build
+      if (members.slice(0, PAIRWISE_CHECK).every((k) => pair(k, j) >= threshold * 0.5)) members.push(j);
     }
     if (members.length >= 2) groups.push(members.sort((a, b) => a - b));
   }
   const keyed = new Map(groups.map((g) => [g.join(','), g]));
   const unique = [...keyed.values()].sort((a, b) => b.length - a.length);
   const kept: number[][] = [];
+  // a group inside a larger kept group adds nothing; look only at kept groups sharing its first member
+  const keptWith = new Map<number, Set<number>[]>();
   for (const g of unique) {
-    if (kept.some((k) => g.every((x) => k.includes(x)))) continue;
+    if ((keptWith.get(g[0]) ?? []).some((k) => g.every((x) => k.has(x)))) continue;
     kept.push(g);
+    const set = new Set(g);
+    for (const x of g) keptWith.set(x, [...(keptWith.get(x) ?? []), set]);
   }
   return kept.map((m) => ({ kind: 'statement' as const, members: m.map((i) => claims[i]) }));
 }

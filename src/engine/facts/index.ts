@@ -3,6 +3,7 @@ import type { Article, Entity, Fact, Verdict } from '../model';
 import type { AnalyzeOptions } from '../analyze';
 import { extractClaims, type ExtractedClaim } from '../claims';
 import { placeNamesOf } from '../claims/places';
+import { personMentionsByArticle } from '../claims/people';
 import { alignClaims, type AlignOptions } from './align';
 import { labelFor } from './label';
 import { judge } from './verdict';
@@ -14,7 +15,8 @@ const ORDER: Record<Verdict, number> = { conflict: 0, variant: 1, agree: 2, sing
 export function findFacts(articles: readonly Article[], entities: readonly Entity[], _options: AnalyzeOptions, align: AlignOptions = {}): Fact[] {
   const placeNames = placeNamesOf(entities);
   const claims: ExtractedClaim[] = [];
-  for (const a of articles) claims.push(...extractClaims(a, entities, { placeNames }));
+  const people = personMentionsByArticle(entities);
+  for (const a of articles) claims.push(...extractClaims(a, entities, { placeNames, people }));
   const byId = new Map(articles.map((a) => [a.id, a]));
   const texts = new Map(articles.map((a) => [a.id, a.text]));
   const order = new Map(articles.map((a, i) => [a.id, i]));

@@ -81,11 +81,15 @@ export function labelFor(group: Group, texts: ReadonlyMap<string, string>): stri
     case 'date': return `date of ${event() ?? 'the event'}`;
     case 'duration': {
       const of = first.normalized.of;
-      return typeof of === 'string' && of ? `length of the ${of}` : `duration of ${event() ?? 'the event'}`;
+      return typeof of === 'string' && of ? `how long the ${of} lasts` : `duration of ${event() ?? 'the event'}`;
     }
     case 'name': return `name of ${bestName(claims)}`;
     case 'role': return `title of ${bestName(claims, true)}`;
-    case 'place': return `place of ${event() ?? 'the event'}: ${first.value}`;
+    case 'place': {
+      const ev = typeof first.normalized.event === 'string' ? first.normalized.event : '';
+      const noun = ev && /s$|ing$|ion$|^(talks|summit|meeting|attack|strike|fire|crash|blast|explosion|rally|protest|vote|election|trial|hearing|ceremony)$/.test(ev) ? `the ${ev}` : 'the event';
+      return `place of ${noun}: ${first.value}`;
+    }
     default: {
       const words = sharedWords(group.members, texts);
       return words.length ? `statements about ${words.join(', ')}` : 'the same statement';
@@ -94,11 +98,8 @@ export function labelFor(group: Group, texts: ReadonlyMap<string, string>): stri
 }
 
 function bestName(claims: readonly Claim[], role = false): string {
-  if (role) {
-    const surname = claims.map((c) => String(c.normalized.surname ?? '')).find(Boolean);
-    return surname || 'a person';
-  }
-  const surnames = claims.map((c) => String(c.normalized.surname ?? c.value));
+  const surnames = claims.map((c) => String(c.normalized.surname ?? (role ? '' : c.value))).filter(Boolean);
+  if (surnames.length === 0) return 'a person';
   const counts = new Map<string, number>();
   for (const s of surnames) counts.set(s, (counts.get(s) ?? 0) + 1);
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];

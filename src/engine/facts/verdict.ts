@@ -55,7 +55,10 @@ function judgeQuantities(claims: readonly Claim[], articles: ReadonlyMap<string,
     const y = b.normalized as unknown as QuantityValue;
     if (x.proportion || y.proportion) { notes.push('a share and a count cannot contradict each other'); continue; }
     if ((x.unit ?? '') !== (y.unit ?? '')) { notes.push('different units'); continue; }
-    if (rangesOverlap(x, y)) continue;
+    if (rangesOverlap(x, y)) {
+      if (x.per !== y.per) notes.push('one counts per side, the other does not say whether its number is per side or in all');
+      continue;
+    }
     // per side vs total: "1,000 prisoners each" and "2,000 prisoners"
     if (x.per !== y.per) {
       const [each, total] = x.per ? [x, y] : [y, x];

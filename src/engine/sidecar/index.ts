@@ -5,3 +5,7 @@ export { serializeSidecar, serializeFolderDecisions, compareAnnotations } from '
 export { anchorAnnotations, type SidecarInput } from './annotations';
 export { applyDecisions, nameKey, type Decisions } from './decisions';
 export { exportW3C, codePoints, type W3CAnnotation, type W3CCollection } from './w3c';
+export {
+  newAnnotationId, makeAnnotation, addAnnotation, changeAnnotation, removeAnnotation, retarget, setVerdict, setNote,
+  linkFact, ensureFact, nameEntity, splitEntity, markNotEntity, type NewAnnotation,
+} from './edit';

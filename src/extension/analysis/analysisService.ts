@@ -3,7 +3,7 @@
 // as a snapshot with its lookups. Nothing here runs during activation: start() schedules the first scan.
 import * as vscode from 'vscode';
 import { decodeArticleBytes } from '../../engine/text/decode';
-import type { Article, ArticleInput, Warning } from '../../engine/model';
+import type { Analysis, Article, ArticleInput, Warning } from '../../engine/model';
 import { AnalysisIndex } from '../../shared/analysisIndex';
 import { changed, setting } from '../config';
 import { AnalysisCancelled, WorkerClient } from './workerClient';
@@ -54,6 +54,9 @@ export class AnalysisService implements vscode.Disposable {
   private pendingRescan = false;
   private readyWaiters: ((s: AnalysisSnapshot) => void)[] = [];
   private matchCache = new Map<string, { version: number; matches: boolean }>();
+  /** Applied over every analysis before it is published: a person's sidecar decisions (src/extension/annotations). */
+  private postProcess: ((a: Analysis) => Analysis) | undefined;
+  private lastResult: { generation: number; analysis: Analysis; ms: number; byFile: Map<string, vscode.Uri> } | undefined;
 
   constructor(workerPath: string, private readonly output: vscode.LogOutputChannel) {
     this.client = new WorkerClient(workerPath, (m) => output.error(m));
@@ -165,7 +168,8 @@ export class AnalysisService implements vscode.Disposable {
       const result = await this.client.update({ reset, set, remove: removed, entityTypes: setting('analysis.entityTypes'), warnings: this.readWarnings });
       if (token?.isCancellationRequested) return;
       const t0 = Date.now();
-      const snapshot = makeSnapshot(result.generation, new AnalysisIndex(result.analysis), byFile, result.ms);
+      this.lastResult = { ...result, byFile };
+      const snapshot = makeSnapshot(result.generation, new AnalysisIndex(this.processed(result.analysis)), byFile, result.ms);
       this.output.info(`analysed ${result.analysis.articles.length} articles: ${result.analysis.entities.length} entities, ${result.analysis.facts.length} facts in ${Math.round(result.ms)} ms (+${Date.now() - t0} ms indexing)`);
       for (const w of result.analysis.warnings) this.output.warn(`${w.file ?? ''}${w.line ? `:${w.line}` : ''}: ${w.message}`);
       this.publish(snapshot);
@@ -177,6 +181,28 @@ export class AnalysisService implements vscode.Disposable {
       this.fail(`analysis failed: ${(e as Error).stack ?? (e as Error).message}`);
     } finally {
       cancelListener?.dispose();
+    }
+  }
+
+  /** Sets what is applied over each analysis, and publishes the current one again with it. */
+  setPostProcess(fn: ((a: Analysis) => Analysis) | undefined): void {
+    this.postProcess = fn;
+    this.republish();
+  }
+
+  /** Publishes the last analysis again (after the post-process's inputs, e.g. a sidecar, changed). */
+  republish(): void {
+    const r = this.lastResult;
+    if (r && this.snapshot?.generation === r.generation) this.publish(makeSnapshot(r.generation, new AnalysisIndex(this.processed(r.analysis)), r.byFile, r.ms));
+  }
+
+  private processed(a: Analysis): Analysis {
+    if (!this.postProcess) return a;
+    try {
+      return this.postProcess(a);
+    } catch (e) {
+      this.output.error(`could not apply the sidecar decisions: ${(e as Error).stack ?? e}`);
+      return a;
     }
   }
 

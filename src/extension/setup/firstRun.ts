@@ -16,7 +16,8 @@ export interface FirstRunDeps {
 export function registerFirstRun(context: vscode.ExtensionContext, deps: FirstRunDeps): vscode.Disposable[] {
   void deps.ready().then(
     async () => {
-      if (!vscode.workspace.isTrusted) await explainRestrictedMode(context, deps.output);
+      // Not awaited: the explanation waits for the person, the nesting offer need not.
+      if (!vscode.workspace.isTrusted) void explainRestrictedMode(context, deps.output);
       await offerFileNesting(context, deps.output);
     },
     () => undefined, // the analysis reports its own failure
@@ -63,7 +64,7 @@ async function offerFileNesting(context: vscode.ExtensionContext, output: vscode
   );
   if (choice !== nest) return;
   try {
-    await explorer.update('fileNesting.enabled', true, vscode.ConfigurationTarget.Workspace);
+    if (!explorer.get<boolean>('fileNesting.enabled')) await explorer.update('fileNesting.enabled', true, vscode.ConfigurationTarget.Workspace);
     await explorer.update('fileNesting.patterns', nestingPatterns(explorer.inspect<Record<string, string>>('fileNesting.patterns')?.workspaceValue ?? {}), vscode.ConfigurationTarget.Workspace);
     output.info('explorer.fileNesting.patterns: sidecars now nest under their articles (workspace settings)');
   } catch (e) {
