@@ -1,13 +1,14 @@
 // An engine that keeps a folder's articles and re-analyses only what an edit touches: the per-article
-// work (parsing, mention extraction) is cached by article text, and only the folder-level steps (grouping
-// names into entities, aligning claims into facts) run again. Its analysis equals analyzeCorpus over the
+// work (parsing, mention extraction, claim extraction) is cached by article text, and only the folder-level
+// steps (grouping names into entities, aligning claims into facts) run again. Its analysis equals analyzeCorpus over the
 // same articles in file order; the unit tests hold it to that.
 import type { AnalyzeOptions } from './analyze';
 import type { Analysis, Article, ArticleInput } from './model';
 import { parseArticle } from './text/article';
 import { entitiesFromMentions, extractMentions } from './entities';
 import type { ArticleWords } from './entities/mentions';
-import { findFacts } from './facts';
+import { claimContextOf, factsFromClaims } from './facts';
+import { extractClaims, type ExtractedClaim } from './claims';
 
 export interface IncrementalEngine {
   /** Adds or replaces an article. Cheap: the work happens in analysis(). Same text again is a no-op. */
@@ -26,6 +27,7 @@ export interface IncrementalEngine {
 export interface WorkCounts {
   parses: number;
   mentionExtractions: number;
+  claimExtractions: number;
   analyses: number;
 }
 
@@ -37,6 +39,9 @@ interface Entry {
   article?: Article;
   /** Name candidates of `article` (entities' per-article step). */
   mentions?: ArticleWords;
+  /** Claims of `article`, and the folder facts they were extracted with (see claimInputs). */
+  claims?: ExtractedClaim[];
+  claimInputs?: string;
 }
 
 /** Code-unit order, as the extension's worker sorts: stable across locales, unlike localeCompare. */
@@ -50,7 +55,7 @@ class Engine implements IncrementalEngine {
   private readonly entries = new Map<string, Entry>();
   private order: string[] | undefined = [];
   private cached: Analysis | undefined;
-  readonly work: WorkCounts = { parses: 0, mentionExtractions: 0, analyses: 0 };
+  readonly work: WorkCounts = { parses: 0, mentionExtractions: 0, claimExtractions: 0, analyses: 0 };
 
   constructor(private options: AnalyzeOptions) {}
 
@@ -92,6 +97,7 @@ class Engine implements IncrementalEngine {
       if (!e.article || e.article.published !== published) {
         e.article = published ? { ...e.parsed, published } : e.parsed;
         e.mentions = undefined;
+        e.claims = undefined;
       }
       return e.article;
     });
@@ -104,7 +110,21 @@ class Engine implements IncrementalEngine {
     });
     this.work.analyses++;
     const entities = entitiesFromMentions(articles, mentions, this.options);
-    const facts = findFacts(articles, entities, this.options);
+    // Claims read two things from the folder besides their own article: the person mentions the entities
+    // found in it and the folder's place names. An article's claims are re-extracted only when its text
+    // or one of those changed (a new spelling of a place anywhere changes the place names for all).
+    const context = claimContextOf(entities);
+    const places = [...context.placeNames].sort().join('\n');
+    const claims = entries.map((e) => {
+      const inputs = `${JSON.stringify(context.people.get(e.article!.id) ?? [])}\n${places}`;
+      if (!e.claims || e.claimInputs !== inputs) {
+        e.claims = extractClaims(e.article!, entities, context);
+        e.claimInputs = inputs;
+        this.work.claimExtractions++;
+      }
+      return e.claims;
+    });
+    const facts = factsFromClaims(articles, claims);
     this.cached = { articles, entities, facts, warnings: [...(this.options.warnings ?? [])] };
     return this.cached;
   }

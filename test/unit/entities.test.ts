@@ -251,3 +251,30 @@ describe('entities: abbreviated titles and hyphenated names', () => {
     assert.equal(one(es, 'Peru').type, 'place');
   });
 });
+
+describe('entities: typing from the words around a name', () => {
+  const es = entities(
+    'Quake Hits Coast\n\nIn Valdora, residents slept outdoors. The quake hit near the town of Puerto Lindo, the Lantic Geological Survey said.\n\nRescuers from the Green Crescent and the Lantic Army arrived. Mayor Rita Oslund thanked them.',
+    'Rescuers searched Puerto Lindo on Wednesday. Lantic troops helped, and Oslund said the army would stay.',
+  );
+  it('reads a place from a preposition that opens the sentence and from "the town of"', () => {
+    assert.equal(one(es, 'Valdora').type, 'place');
+    assert.equal(one(es, 'Puerto Lindo').type, 'place');
+  });
+  it('reads organisations from their head words', () => {
+    assert.equal(one(es, 'Lantic Geological Survey').type, 'organization');
+    assert.equal(one(es, 'Green Crescent').type, 'organization');
+  });
+  it('does not count a noun inside a name as a described group', () => {
+    assert.ok(!es.some((e) => e.description && e.variants.includes('Army')));
+  });
+});
+
+describe('entities: initials', () => {
+  it('keeps a middle initial inside the name', () => {
+    const es = entities('Senator Harold J. Whitcombe spoke in Carlton. Whitcombe later left.');
+    const e = one(es, 'Harold J. Whitcombe');
+    assert.ok(e.variants.includes('Whitcombe'));
+    assert.deepEqual(e.mentions[0].parts, { given: 'Harold J.', family: 'Whitcombe' });
+  });
+});

@@ -50,15 +50,24 @@ export function findDescriptions(articles: readonly Article[], entities: readonl
     list.push({ start: m.start, end: m.end, entity: e, text: m.text });
     countryAt.set(m.article, list);
   }
+  // A noun inside a name ("the Chilean Army", "Second Round of Talks" in a headline the folder names) is the name's.
+  const named = new Map<string, { start: number; end: number }[]>();
+  for (const e of entities) for (const m of e.mentions) {
+    const list = named.get(m.article) ?? [];
+    list.push(m);
+    named.set(m.article, list);
+  }
   const found: Found[] = [];
   for (const a of articles) {
     const places = (countryAt.get(a.id) ?? []).sort((x, y) => x.start - y.start);
+    const names = named.get(a.id) ?? [];
     for (const s of a.sentences) {
       if (!ANY_HEAD.test(a.text.slice(s.start, s.end))) continue;
       const tokens = tokenize(a.text, s.start, s.end);
       tokens.forEach((t, i) => {
         for (const kind of KINDS) {
           if (!kind.heads.has(t.lower)) continue;
+          if (t.cap && names.some((m) => m.start <= t.start && t.end <= m.end)) continue;
           if (kind.key === 'war' && isPrisonerOfWar(tokens, i)) continue;
           if (kind.near && !nearWord(tokens, i, kind.near)) continue;
           const mention: Mention = { article: a.id, start: t.start, end: t.end, text: t.text };

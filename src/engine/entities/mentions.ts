@@ -44,8 +44,13 @@ export interface ArticleWords {
 
 export const noVotes = (): TypeVotes => ({ person: 0, place: 0, organization: 0, event: 0, other: 0 });
 
+// "the town of X", "the capital of X"
+const SETTLEMENT_WORDS = new Set(['town', 'city', 'village', 'capital', 'province', 'region', 'state', 'island', 'port', 'district', 'county', 'suburb', 'outskirts']);
+// "by the Bosphorus", "along the Danube"
+const PLACE_AFTER_THE = new Set(['by', 'along', 'over', 'under', 'off', 'beyond', 'on']);
+
 // First words of place names: "St. Albans", "Fort Worth", "Lake Tana", "Cape Town".
-const GEO_PREFIXES = new Set(['st', 'saint', 'fort', 'mount', 'mt', 'port', 'lake', 'cape', 'san', 'santa', 'sao', 'gulf', 'bay']);
+const GEO_PREFIXES = new Set(['st', 'saint', 'fort', 'mount', 'mt', 'port', 'puerto', 'porto', 'lake', 'cape', 'san', 'santa', 'sao', 'gulf', 'bay']);
 
 const isNameWord = (t: Token) => (t.cap || t.acronym) && /\p{L}/u.test(t.text);
 const isTitleWord = (t: Token) => TITLE_HEADS.has(t.lower) || TITLE_MODIFIERS.has(t.lower);
@@ -71,17 +76,24 @@ export function extractMentions(article: Article): ArticleWords {
  * of "Prisoner Swap: Following the exchange...", none of an ordinary sentence.
  */
 function titleCaseExtent(tokens: Token[], endsLikeSentence: boolean): number {
-  const isTitleCase = (ts: Token[]) => {
-    const content = ts.filter((t) => /\p{L}/u.test(t.text) && !FUNCTION_WORDS.has(t.lower) && !NAME_PARTICLES.has(t.lower));
-    if (content.length === 0) return false;
-    const caps = content.filter((t) => t.cap).length;
-    // A sentence full of names still has a verb in lowercase and a full stop; a headline has neither.
-    return caps === content.length || (!endsLikeSentence && content.length >= 4 && caps / content.length >= 0.75);
+  // A sentence full of names still has a verb in lowercase and a full stop; a headline has neither.
+  const isTitleCase = (from: number, to: number, strict: boolean) => {
+    let content = 0;
+    let caps = 0;
+    for (let k = from; k < to; k++) {
+      const t = tokens[k];
+      const lower = t.cap ? t.text.toLowerCase() : t.lower;
+      if (FUNCTION_WORDS.has(lower) || NAME_PARTICLES.has(t.text) || !/\p{L}/u.test(t.text)) continue;
+      content++;
+      if (t.cap) caps++;
+      else if (strict) return false;
+    }
+    return content > 0 && (caps === content || (!strict && content >= 4 && caps / content >= 0.75));
   };
-  if (isTitleCase(tokens)) return tokens.length;
-  // A short label before a colon at the start of a line.
+  if (isTitleCase(0, tokens.length, endsLikeSentence)) return tokens.length;
+  // A short label before a colon at the start of a line: "Prisoner Swap: Following the exchange...".
   const colon = tokens.findIndex((t, i) => i > 0 && i <= 6 && /:\s*$/.test(t.gapBefore));
-  if (colon > 0 && isTitleCase(tokens.slice(0, colon))) return colon;
+  if (colon > 0 && isTitleCase(0, colon, true)) return colon;
   return 0;
 }
 
@@ -96,7 +108,8 @@ function runsOf(tokens: Token[], titleCaseUntil: number): Run[] {
   const runs: Run[] = [];
   let i = 0;
   while (i < tokens.length) {
-    if (!isNameWord(tokens[i])) { i++; continue; }
+    // "In", "The", "However" opening a sentence are no part of a name.
+    if (!isNameWord(tokens[i]) || (tokens[i].initial && FUNCTION_WORDS.has(tokens[i].text.toLowerCase()))) { i++; continue; }
     const run: Token[] = [tokens[i]];
     const first = i;
     let j = i + 1;
@@ -130,7 +143,7 @@ function headWordBefore(run: Token[]): boolean {
 
 function candidatesOf(article: Article, tokens: Token[], titleCaseUntil: number, sentence: number): Candidate[] {
   const out: Candidate[] = [];
-  const quoted = quotedNames(tokens, titleCaseUntil);
+  const quoted = tokens.some((t) => /["“‘']/u.test(t.gapBefore)) ? quotedNames(tokens, titleCaseUntil) : [];
   const inQuoted = new Set<number>();
   for (const q of quoted) for (let k = q.from; k < q.to; k++) inQuoted.add(k);
   for (const q of quoted) {
@@ -302,12 +315,16 @@ function cueVotes(words: Token[], sentence: Token[], firstIndex: number, role?: 
   else if (words.length === 1 && words[0].acronym) v.organization += 1;
   const prev = sentence[firstIndex - 1];
   const prev2 = sentence[firstIndex - 2];
-  if (prev && !prev.cap && joinable(words[0].gapBefore)) {
-    if (PLACE_PREPOSITIONS.has(prev.lower)) v.place += 1;
-    else if (prev.lower === 'to' && prev2?.lower !== 'according') v.place += 0.5;
-    else if (prev.lower === 'the' && prev2 && PLACE_PREPOSITIONS.has(prev2.lower)) v.place += 1;
-    else if (prev.lower === 'the') { v.place += 0.5; v.organization += 0.5; }
-    if (prev.lower === 'to' && prev2?.lower === 'according') v.organization += 1;
+  // The word before: a preposition of place ("in Valdivia", also opening a sentence), "the" (organisations
+  // and some places: "the Kremlin"), "town of", "according to".
+  if (prev && (!prev.cap || prev.initial) && joinable(words[0].gapBefore)) {
+    const p = prev.cap ? prev.text.toLowerCase() : prev.lower;
+    if (PLACE_PREPOSITIONS.has(p)) v.place += 1;
+    else if (p === 'to' && prev2?.lower !== 'according') v.place += 0.5;
+    else if (p === 'the' && prev2 && (PLACE_PREPOSITIONS.has(prev2.lower) || PLACE_AFTER_THE.has(prev2.lower))) v.place += 1;
+    else if (p === 'the') v.organization += 0.5;
+    else if (p === 'of' && prev2 && SETTLEMENT_WORDS.has(prev2.lower)) v.place += 2;
+    if (p === 'to' && prev2?.lower === 'according') v.organization += 1;
   }
   // "Kharkiv and Sumy regions", "Bryansk region"
   const lastIdx = firstIndex + words.length - 1;
@@ -321,6 +338,6 @@ function cueVotes(words: Token[], sentence: Token[], firstIndex: number, role?: 
   if (next && !next.cap && TITLE_HEADS.has(next.lower) && joinable(next.gapBefore) && !words[words.length - 1].possessive) v.organization += 0.5;
   // Two to four plain capitalised words with nothing else to say about them read as a person's name.
   if (words.length >= 2 && words.length <= 4 && !v.organization && !v.place && !v.event &&
-    words.every((w) => w.cap && !w.acronym && !FUNCTION_WORDS.has(w.lower) && !knownPlace(w.text) && !countryOfDemonym(w.text))) v.person += 1;
+    words.every((w) => w.cap && !w.acronym && !FUNCTION_WORDS.has(w.lower) && !knownPlace(w.text) && !countryOfDemonym(w.text))) v.person += 0.5;
   return v;
 }

@@ -19,7 +19,7 @@ yes no not do does did done be is am are was were been being have has had having
 may might must ought let
 new old other another latest recent earlier later last next
 one two three four five six seven eight nine ten
-mr mrs ms dr
+
 `);
 
 /** Capitalised adjectives and words that are not entities on their own. Lowercase. */
@@ -67,6 +67,7 @@ organization organisation corporation company corp inc ltd llc group holdings ne
 television radio news newspaper times post journal herald tribune gazette telegraph agency economist
 army navy forces force guard guards command police militia brigade battalion regiment
 center centre hospital club team society secretariat directorate commissariat movement front
+nations survey cross crescent
 `);
 
 /** Place head words ("Black Sea", "Ciragan Palace"). Lowercase. */

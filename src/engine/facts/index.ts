@@ -1,7 +1,7 @@
 // Claim extraction (per article) and fact alignment (across the folder): the facts of an analysis.
 import type { Article, Entity, Fact, Verdict } from '../model';
 import type { AnalyzeOptions } from '../analyze';
-import { extractClaims, type ExtractedClaim } from '../claims';
+import { extractClaims, type ExtractedClaim, type ExtractOptions } from '../claims';
 import { placeNamesOf } from '../claims/places';
 import { personMentionsByArticle } from '../claims/people';
 import { alignClaims, type AlignOptions } from './align';
@@ -13,10 +13,21 @@ const SINGLE_KINDS = new Set(['quantity', 'time', 'date', 'duration', 'name']);
 const ORDER: Record<Verdict, number> = { conflict: 0, variant: 1, agree: 2, single: 3 };
 
 export function findFacts(articles: readonly Article[], entities: readonly Entity[], _options: AnalyzeOptions, align: AlignOptions = {}): Fact[] {
-  const placeNames = placeNamesOf(entities);
-  const claims: ExtractedClaim[] = [];
-  const people = personMentionsByArticle(entities);
-  for (const a of articles) claims.push(...extractClaims(a, entities, { placeNames, people }));
+  const context = claimContextOf(entities);
+  return factsFromClaims(articles, articles.map((a) => extractClaims(a, entities, context)), align);
+}
+
+/** What per-article claim extraction reads from the folder's entities (place names, person mentions). */
+export function claimContextOf(entities: readonly Entity[]): Required<ExtractOptions> {
+  return { placeNames: placeNamesOf(entities), people: personMentionsByArticle(entities) };
+}
+
+/**
+ * The folder-level half of findFacts: `claimsPerArticle[i]` is extractClaims(articles[i], ...), which the
+ * incremental engine keeps between analyses. Does not modify the claims.
+ */
+export function factsFromClaims(articles: readonly Article[], claimsPerArticle: readonly (readonly ExtractedClaim[])[], align: AlignOptions = {}): Fact[] {
+  const claims: ExtractedClaim[] = claimsPerArticle.flat();
   const byId = new Map(articles.map((a) => [a.id, a]));
   const texts = new Map(articles.map((a) => [a.id, a.text]));
   const order = new Map(articles.map((a, i) => [a.id, i]));
