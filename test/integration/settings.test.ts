@@ -3,7 +3,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CrosscheckApi } from '../../src/extension/extension';
-import { extension, openDocument, waitFor } from './helpers';
+import YAML from 'yaml';
+import { extension, openDocument, waitFor, workspaceFolder } from './helpers';
 
 async function api(): Promise<CrosscheckApi> {
   const a = (await extension().activate()) as CrosscheckApi;
@@ -29,11 +30,18 @@ describe('settings apply at once', () => {
   it('crosscheck.analysis.entityTypes: only the chosen kinds of names are extracted', async () => {
     const a = await api();
     assert.ok(entityTypes(a).has('person'), 'the seeds name people');
+    // A person's own decisions (crosscheck.yaml `entities`) always stand; everything else extracted is a place.
+    const folderFile = vscode.Uri.joinPath(workspaceFolder().uri, 'crosscheck.yaml');
+    const folder = YAML.parse(Buffer.from(await vscode.workspace.fs.readFile(folderFile)).toString('utf8')) as { entities?: { name: string }[] };
+    const decided = new Set((folder.entities ?? []).map((e) => e.name));
+    const peopleBefore = [...(a.analysis.current?.index.entities.values() ?? [])].filter((e) => e.type === 'person').length;
     await withSetting('analysis.entityTypes', ['place'], async () => {
-      await waitFor('an analysis with places only', () => {
-        const types = entityTypes(a);
-        return types.size === 1 && types.has('place');
+      const others = await waitFor('an analysis with places only (and the folder\'s own entities)', () => {
+        const all = [...(a.analysis.current?.index.entities.values() ?? [])];
+        const rest = all.filter((e) => e.type !== 'place');
+        return all.some((e) => e.type === 'place') && rest.every((e) => decided.has(e.name)) && rest;
       }, 20_000);
+      assert.ok(others.length < peopleBefore, `${others.length} non-places left of ${peopleBefore} people`);
     });
     await waitFor('people again after the setting is removed', () => entityTypes(a).has('person'), 20_000);
   });
