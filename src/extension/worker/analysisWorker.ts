@@ -2,11 +2,13 @@
 // thread so the extension host (hovers, typing) never waits on analysis. Must not import vscode.
 import { parentPort } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
-import { analyzeCorpus } from '../../engine/analyze';
-import type { ArticleInput, EntityType, Warning } from '../../engine/model';
+import { createEngine } from '../../engine/incremental';
+import type { EntityType, Warning } from '../../engine/model';
 import type { WorkerReply, WorkerUpdate } from '../../shared/workerProtocol';
 
-const inputs = new Map<string, ArticleInput>();
+// Keeps each article's parse, names and claims between updates: an edit redoes that article's share and
+// the folder-level grouping only (same result as analyzeCorpus over the files in order).
+let engine = createEngine();
 let latest = 0;
 let entityTypes: EntityType[] | undefined;
 let warnings: Warning[] = [];
@@ -21,8 +23,8 @@ function analyse(): void {
   const generation = latest;
   const t0 = performance.now();
   try {
-    const sorted = [...inputs.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-    const analysis = analyzeCorpus(sorted, { ...(entityTypes ? { entityTypes } : {}), warnings });
+    engine.setOptions({ ...(entityTypes ? { entityTypes } : {}), warnings });
+    const analysis = engine.analysis();
     post({ type: 'result', generation, analysis, ms: performance.now() - t0 });
   } catch (e) {
     post({ type: 'error', generation, message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
@@ -31,9 +33,9 @@ function analyse(): void {
 
 parentPort?.on('message', (m: WorkerUpdate) => {
   if (m.type !== 'update') return;
-  if (m.reset) inputs.clear();
-  for (const file of m.remove) inputs.delete(file);
-  for (const input of m.set) inputs.set(input.file, input);
+  if (m.reset) engine = createEngine();
+  for (const file of m.remove) engine.removeArticle(file);
+  for (const input of m.set) engine.setArticle(input.file, input.text);
   entityTypes = m.entityTypes;
   warnings = m.warnings;
   latest = Math.max(latest, m.generation);
