@@ -32,6 +32,8 @@ function main(): number {
     ...(grep ? ['--grep', grep] : []),
     ...files,
   ];
+  // Ctrl-C reaches mocha too (same process group): let it stop its workbenches, then report its code.
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => undefined);
   const res = spawnSync(process.execPath, args, { cwd: repoRoot, stdio: 'inherit' });
   return res.status ?? 1;
 }

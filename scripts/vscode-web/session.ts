@@ -85,6 +85,18 @@ function freePort(): Promise<number> {
   });
 }
 
+// Last resort: whatever way this process ends (process.exit included), no server group outlives it.
+const serverGroups = new Set<number>();
+process.on('exit', () => {
+  for (const pgid of serverGroups) {
+    try {
+      process.kill(-pgid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+});
+
 function killGroup(child: ChildProcess | undefined, signal: NodeJS.Signals = 'SIGKILL'): void {
   if (!child?.pid) return;
   try {
@@ -118,6 +130,7 @@ export async function startServer(vs: VSCodeWeb, run: RunDir, env: NodeJS.Proces
   ];
   if (run.workspace) args.push(run.workspace);
   const serverLog = fs.openSync(path.join(run.logs, 'code-server.log'), 'a');
+  fs.mkdirSync(path.join(run.root, 'tmp'), { recursive: true });
   const child = spawn(vs.node, args, {
     detached: true, // own process group, killed as a whole
     stdio: ['ignore', serverLog, serverLog],
@@ -131,10 +144,16 @@ export async function startServer(vs: VSCodeWeb, run: RunDir, env: NodeJS.Proces
       TMPDIR: path.join(run.root, 'tmp'),
     },
   });
-  fs.mkdirSync(path.join(run.root, 'tmp'), { recursive: true });
   fs.closeSync(serverLog);
+  const pgid = child.pid;
+  if (pgid) serverGroups.add(pgid);
   let exited: string | undefined;
-  child.on('exit', (code, signal) => (exited = `code-server exited (${code ?? signal})`));
+  child.on('exit', (code, signal) => {
+    exited = `code-server exited (${code ?? signal})`;
+    // Its helpers (extension host, file watcher) may outlive it in its group: finish them.
+    killGroup(child);
+    if (pgid) serverGroups.delete(pgid);
+  });
   const origin = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -230,15 +249,18 @@ export async function openWorkbench(browser: Browser, server: Server, run: RunDi
  */
 export async function withCleanup<T>(fn: (onCleanup: (c: () => Promise<void> | void) => void) => Promise<T>): Promise<T> {
   const cleanups: (() => Promise<void> | void)[] = [];
-  const cleanAll = async () => {
-    for (const c of cleanups.splice(0).reverse()) {
-      try {
-        await c();
-      } catch (e) {
-        process.stderr.write(`[vscode-web] cleanup failed: ${String(e)}\n`);
+  // One cleanup, however many ask for it (a signal and the run ending because of it): all wait for it.
+  let cleaning: Promise<void> | undefined;
+  const cleanAll = () =>
+    (cleaning ??= (async () => {
+      for (const c of cleanups.splice(0).reverse()) {
+        try {
+          await c();
+        } catch (e) {
+          process.stderr.write(`[vscode-web] cleanup failed: ${String(e)}\n`);
+        }
       }
-    }
-  };
+    })());
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopping) return; // runTests passes Ctrl-C on to us as well: one cleanup

@@ -6,7 +6,7 @@ export interface AnalysisJson {
   entities: {
     id: string; name: string; type: string; variants: string[]; description?: boolean;
     spellings: { text: string; articles: string[] }[];
-    mentions: { article: string; start: number; end: number; text: string }[];
+    mentions: { article: string; start: number; end: number; text: string; role?: string; parts?: { given?: string; family: string } }[];
     decided?: { note?: string };
   }[];
   facts: {
@@ -34,7 +34,10 @@ export function analysisToJson(a: Analysis): AnalysisJson {
     entities: a.entities.map((e) => ({
       id: e.id, name: e.name, type: e.type, variants: e.variants, ...(e.description ? { description: true } : {}),
       spellings: e.spellings.map((s) => ({ text: s.text, articles: s.articles })),
-      mentions: e.mentions.map((m) => ({ article: m.article, start: m.start, end: m.end, text: m.text })),
+      mentions: e.mentions.map((m) => ({
+        article: m.article, start: m.start, end: m.end, text: m.text,
+        ...(m.role ? { role: m.role } : {}), ...(m.parts ? { parts: { ...m.parts } } : {}),
+      })),
       ...(e.decided ? { decided: e.decided } : {}),
     })),
     facts: a.facts.map((f) => ({

@@ -44,15 +44,22 @@ export async function run(): Promise<void> {
   // mocha's reporters print through Base.consoleLog.
   const baseLog = Mocha.reporters.Base.consoleLog;
   Mocha.reporters.Base.consoleLog = report;
+  let stats: Mocha.Stats;
   try {
-    await runSuite();
+    stats = await runSuite();
+  } catch (e) {
+    // Shown in the terminal (the host's own report of it goes only to the logs).
+    report(`integration: the suite could not run: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    throw e;
   } finally {
     Mocha.reporters.Base.consoleLog = baseLog;
   }
+  if (stats.failures > 0) throw new Error(`${stats.failures} integration test(s) failed`);
+  if (stats.passes === 0) throw new Error('no integration test ran');
 }
 
-async function runSuite(): Promise<void> {
-  (globalThis as Record<string, unknown>)[ACTIVATION_STATE] = await awaitActivation(20_000);
+async function runSuite(): Promise<Mocha.Stats> {
+  (globalThis as Record<string, unknown>)[ACTIVATION_STATE] = await awaitActivation(60_000);
   const grep = process.env.CROSSCHECK_TEST_GREP;
   const only = process.env.CROSSCHECK_TEST_FILE;
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, slow: 2_000, grep: grep || undefined });
@@ -68,6 +75,5 @@ async function runSuite(): Promise<void> {
   });
   // The plain closing line that CI and `npm test` read.
   report(`integration: ${stats.passes} passed, ${stats.failures} failed, ${stats.pending} skipped`);
-  if (stats.failures > 0) throw new Error(`${stats.failures} integration test(s) failed`);
-  if (stats.passes === 0) throw new Error('no integration test ran');
+  return stats;
 }

@@ -38,7 +38,8 @@ export interface StartOptions {
   waitForActivation?: boolean;
 }
 
-const live = new Set<Workbench>();
+/** What must be stopped if the process is told to quit: each server and browser, from the moment it starts. */
+const running = new Set<() => Promise<void>>();
 
 export class Workbench {
   private failed = false;
@@ -46,8 +47,7 @@ export class Workbench {
   constructor(
     readonly page: Page,
     readonly run: RunDir,
-    private readonly server: Server,
-    private readonly browser: Browser,
+    private readonly stopAll: () => Promise<void>,
   ) {}
 
   /** The temp copy of the workspace that VS Code has open. */
@@ -224,9 +224,7 @@ export class Workbench {
   }
 
   async close(): Promise<void> {
-    live.delete(this);
-    await this.browser.close().catch(() => undefined);
-    await this.server.stop();
+    await this.stopAll();
     if (this.failed || process.env.CROSSCHECK_KEEP_LOGS) process.stderr.write(`ui: logs and user data kept in ${this.run.root}\n`);
     else fs.rmSync(this.run.root, { recursive: true, force: true });
   }
@@ -238,15 +236,25 @@ export async function startWorkbench(opts: StartOptions = {}): Promise<Workbench
   const mark = (what: string) => process.env.CROSSCHECK_DEBUG && process.stderr.write(`ui: ${what} after ${Date.now() - t0} ms\n`);
   const vs = ensureVSCodeWeb();
   const run = createRunDir({ copyWorkspace: opts.workspace ?? path.join(repoRoot, 'seeds') });
-  const server = await startServer(vs, run);
+  let server: Server | undefined;
   let browser: Browser | undefined;
+  let stopping: Promise<void> | undefined;
+  const stopAll = () =>
+    (stopping ??= (async () => {
+      await browser?.close().catch(() => undefined);
+      await server?.stop();
+      running.delete(stopAll);
+    })());
+  running.add(stopAll);
   try {
+    server = await startServer(vs, run);
     mark('server up');
+    if (stopping) throw new Error('stopped while starting');
     browser = await launchBrowser(vs);
     mark('browser up');
+    if (stopping) await browser.close();
     const page = await openWorkbench(browser, server, run, { extensionDevelopmentPath: repoRoot, viewport: { width: 1400, height: 900 } });
-    const wb = new Workbench(page, run, server, browser);
-    live.add(wb);
+    const wb = new Workbench(page, run, stopAll);
     mark('page loaded');
     await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
     mark('workbench shown');
@@ -259,8 +267,7 @@ export async function startWorkbench(opts: StartOptions = {}): Promise<Workbench
     mark('extension activated');
     return wb;
   } catch (e) {
-    await browser?.close().catch(() => undefined);
-    await server.stop();
+    await stopAll();
     process.stderr.write(`ui: the workbench did not start; logs kept in ${run.root}\n`);
     throw e;
   }
@@ -281,6 +288,20 @@ async function waitForActivation(run: RunDir, ms: number): Promise<void> {
     }
     if (Date.now() - started > ms) throw new Error(`the extension did not activate within ${ms} ms; see ${logs}`);
     await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * Repeats `look` until `ok` accepts what it returns (as a person looks again when the screen has not caught
+ * up yet), and returns that; after `ms` fails with the last thing seen.
+ */
+export async function eventually<T>(what: string, look: () => Promise<T>, ok: (seen: T) => boolean, ms = 15_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const seen = await look();
+    if (ok(seen)) return seen;
+    if (Date.now() - started > ms) throw new Error(`${what}: not seen within ${ms} ms; last seen: ${JSON.stringify(seen)}`);
+    await new Promise((r) => setTimeout(r, 500));
   }
 }
 
@@ -314,7 +335,7 @@ export function useWorkbench(opts: StartOptions = {}): () => Workbench {
 // Ctrl-C or a kill while tests run: stop every live server and browser before leaving.
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.once(signal, () => {
-    void Promise.all([...live].map((w) => (w.markFailed(), w.close()))).finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    void Promise.all([...running].map((stop) => stop())).finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   });
 }
 

@@ -269,3 +269,12 @@ describe('entities: typing from the words around a name', () => {
     assert.ok(!es.some((e) => e.description && e.variants.includes('Army')));
   });
 });
+
+describe('entities: initials', () => {
+  it('keeps a middle initial inside the name', () => {
+    const es = entities('Senator Harold J. Whitcombe spoke in Carlton. Whitcombe later left.');
+    const e = one(es, 'Harold J. Whitcombe');
+    assert.ok(e.variants.includes('Whitcombe'));
+    assert.deepEqual(e.mentions[0].parts, { given: 'Harold J.', family: 'Whitcombe' });
+  });
+});

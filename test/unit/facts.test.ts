@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { analyzeCorpus } from '../../src/engine/analyze';
 import type { Fact } from '../../src/engine/model';
+import { candidatePairs } from '../../src/engine/facts/similarity';
 
 // Synthetic reports of invented events: nothing here comes from the seed articles.
 const analyze = (texts: string[], published?: Record<string, string>) =>
@@ -146,5 +147,20 @@ describe('aligning claims into facts', () => {
     const f = onlyFact(a.facts, '30 drones');
     assert.match(f.label, /^drones/);
     assert.match(f.label, /attack/);
+  });
+});
+
+describe('candidate pairs for alignment', () => {
+  it('finds a pair when one item\'s most informative words appear anywhere in the other, in a large block', () => {
+    type Item = { article: string; keys: [string, number][] };
+    const items: Item[] = [];
+    // filler items from many articles so the block is indexed rather than compared in full
+    for (let i = 0; i < 300; i++) items.push({ article: `f${i}`, keys: [[`w${i}`, 1], [`v${i}`, 1]] });
+    const long: [string, number][] = Array.from({ length: 20 }, (_, k) => [`rare${k}`, 5] as [string, number]);
+    items.push({ article: 'a', keys: [...long, ['airbase', 3], ['target', 3]] });
+    items.push({ article: 'b', keys: [['airbase', 3], ['target', 3], ['execute', 4]] });
+    const pairs = candidatePairs(items, (x) => x.article, (x) => x.keys, 10, 150);
+    assert.ok(pairs.some(([i, j]) => i === 300 && j === 301), 'the long item and the short one meet');
+    assert.ok(pairs.length < 50, 'unrelated items are not paired');
   });
 });

@@ -1,7 +1,7 @@
 // Folder-level grouping: accepted names -> one group per real-world thing, whatever the spelling.
 // Candidate pairs are blocked by folded keys (first letters of a surname, demonym stems, bags of
 // organisation words), so the work stays near-linear in the number of distinct spellings.
-import type { EntityType } from '../model';
+import { ENTITY_TYPES, type EntityType } from '../model';
 import type { Candidate, TypeVotes } from './mentions';
 import { noVotes } from './mentions';
 import { foldName, nameSimilarity, translitKey } from './fold';
@@ -43,7 +43,7 @@ export function buildForms(mentions: readonly Candidate[]): Form[] {
     }
     f.mentions.push(m);
     f.articles.add(m.article);
-    for (const t of Object.keys(m.votes) as EntityType[]) f.votes[t] += m.votes[t];
+    for (const t of ENTITY_TYPES) f.votes[t] += m.votes[t];
     if (m.role) for (const w of foldName(m.role).split(' ')) if (w.length > 2 && !['former', 'the', 'and', 'of'].includes(w)) f.roleWords.add(w);
   }
   return [...byKey.values()];

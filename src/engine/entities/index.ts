@@ -1,6 +1,6 @@
 // Entity extraction and cross-article grouping: per-article candidates (mentions.ts), folder evidence
 // deciding which are names (accept.ts), grouping of spellings into entities (group.ts).
-import type { Article, Entity, EntityType, Mention, NameParts, Spelling } from '../model';
+import { ENTITY_TYPES, type Article, type Entity, type EntityType, type Mention, type NameParts, type Spelling } from '../model';
 import type { AnalyzeOptions } from '../analyze';
 import { extractMentions, type ArticleWords, type Candidate } from './mentions';
 import { acceptCandidate, gatherEvidence } from './accept';
@@ -39,7 +39,7 @@ export function entitiesFromMentions(articles: readonly Article[], perArticle: r
     .sort((a, b) => b.articles.length - a.articles.length || b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
 }
 
-const totalVotes = (g: Group) => g.mentions.reduce((n, m) => n + Object.values(m.votes).reduce((x, y) => x + y, 0), 0);
+const totalVotes = (g: Group) => g.mentions.reduce((n, m) => n + ENTITY_TYPES.reduce((x, t) => x + m.votes[t], 0), 0);
 
 /** A lone capitalised word with nothing saying what it is ("Parteien", a foreign word) is not an entity. */
 function isEntity(g: Group): boolean {
@@ -51,7 +51,7 @@ function isEntity(g: Group): boolean {
 function typeOf(g: Group): EntityType {
   if (g.place) return 'place';
   const votes = { person: 0, place: 0, organization: 0, event: 0, other: 0 };
-  for (const m of g.mentions) for (const t of Object.keys(votes) as EntityType[]) votes[t] += m.votes[t];
+  for (const m of g.mentions) for (const t of ENTITY_TYPES) votes[t] += m.votes[t];
   return leadingType(votes) ?? 'other';
 }
 

@@ -76,17 +76,24 @@ export function extractMentions(article: Article): ArticleWords {
  * of "Prisoner Swap: Following the exchange...", none of an ordinary sentence.
  */
 function titleCaseExtent(tokens: Token[], endsLikeSentence: boolean): number {
-  const isTitleCase = (ts: Token[]) => {
-    const content = ts.filter((t) => /\p{L}/u.test(t.text) && !FUNCTION_WORDS.has(t.lower) && !NAME_PARTICLES.has(t.lower));
-    if (content.length === 0) return false;
-    const caps = content.filter((t) => t.cap).length;
-    // A sentence full of names still has a verb in lowercase and a full stop; a headline has neither.
-    return caps === content.length || (!endsLikeSentence && content.length >= 4 && caps / content.length >= 0.75);
+  // A sentence full of names still has a verb in lowercase and a full stop; a headline has neither.
+  const isTitleCase = (from: number, to: number, strict: boolean) => {
+    let content = 0;
+    let caps = 0;
+    for (let k = from; k < to; k++) {
+      const t = tokens[k];
+      const lower = t.cap ? t.text.toLowerCase() : t.lower;
+      if (FUNCTION_WORDS.has(lower) || NAME_PARTICLES.has(t.text) || !/\p{L}/u.test(t.text)) continue;
+      content++;
+      if (t.cap) caps++;
+      else if (strict) return false;
+    }
+    return content > 0 && (caps === content || (!strict && content >= 4 && caps / content >= 0.75));
   };
-  if (isTitleCase(tokens)) return tokens.length;
-  // A short label before a colon at the start of a line.
+  if (isTitleCase(0, tokens.length, endsLikeSentence)) return tokens.length;
+  // A short label before a colon at the start of a line: "Prisoner Swap: Following the exchange...".
   const colon = tokens.findIndex((t, i) => i > 0 && i <= 6 && /:\s*$/.test(t.gapBefore));
-  if (colon > 0 && isTitleCase(tokens.slice(0, colon))) return colon;
+  if (colon > 0 && isTitleCase(0, colon, true)) return colon;
   return 0;
 }
 
@@ -136,7 +143,7 @@ function headWordBefore(run: Token[]): boolean {
 
 function candidatesOf(article: Article, tokens: Token[], titleCaseUntil: number, sentence: number): Candidate[] {
   const out: Candidate[] = [];
-  const quoted = quotedNames(tokens, titleCaseUntil);
+  const quoted = tokens.some((t) => /["“‘']/u.test(t.gapBefore)) ? quotedNames(tokens, titleCaseUntil) : [];
   const inQuoted = new Set<number>();
   for (const q of quoted) for (let k = q.from; k < q.to; k++) inQuoted.add(k);
   for (const q of quoted) {

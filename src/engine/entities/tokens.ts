@@ -26,7 +26,8 @@ export interface Token {
   link: boolean;
 }
 
-// Abbreviations whose full stop neither ends a sentence nor a name ("Mr. Smith", "St. Petersburg").
+// Abbreviations whose full stop neither ends a sentence nor a name ("Mr. Smith", "St. Petersburg"); a
+// single capital with a full stop is an initial ("George W. Bush").
 const NAME_ABBREVIATIONS = new Set('mr mrs ms dr st gen col lt sgt capt prof sen rep gov mt ft maj adm cmdr supt insp'.split(' '));
 
 const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*/gu;
@@ -57,12 +58,13 @@ export function tokenize(text: string, from: number, to: number): Token[] {
     const gapBefore = m.index === prevEnd ? '' : body.slice(prevEnd, m.index);
     const cap = startsUpper(word);
     let acronym = false;
-    if (cap && word.length >= 2) {
+    // Cheap test first: an acronym's second character is a capital or a dot ("NATO", "U.S.").
+    if (cap && word.length >= 2 && (word[1] === '.' || word[1] !== word[1].toLowerCase())) {
       const letters = word.replace(/[^\p{L}]/gu, '');
       acronym = letters.length >= 2 && letters === letters.toUpperCase();
     }
     const prev = out[out.length - 1];
-    const afterAbbreviation = prev !== undefined && /^\.[ \u00a0]$/.test(gapBefore) && NAME_ABBREVIATIONS.has(prev.lower);
+    const afterAbbreviation = prev !== undefined && gapBefore.charCodeAt(0) === 46 && /^\.[ \u00a0]$/.test(gapBefore) && (NAME_ABBREVIATIONS.has(prev.lower) || /^\p{Lu}$/u.test(prev.text));
     // The capital of a word that opens a sentence, list item or heading label says nothing.
     const initial = out.length === 0
       ? gapBefore === '' || OPENERS.test(gapBefore)
@@ -76,5 +78,5 @@ export function tokenize(text: string, from: number, to: number): Token[] {
 
 /** Only spaces between two tokens: they may belong to one name. */
 export function joinable(gap: string): boolean {
-  return /^[ \t\u00a0]+$/.test(gap);
+  return gap === ' ' || /^[ \t\u00a0]+$/.test(gap);
 }

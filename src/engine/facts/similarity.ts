@@ -78,10 +78,12 @@ export function candidatePairs<T>(items: readonly T[], articleOf: (x: T) => stri
     for (let i = 0; i < items.length; i++) for (let j = i + 1; j < items.length; j++) if (articleOf(items[i]) !== articleOf(items[j])) all.push([i, j]);
     return all;
   }
+  // every item is indexed under all its keys, but looks up only its most informative ones: two items
+  // meet when one's best words appear anywhere in the other
   const index = new Map<string, number[]>();
-  const keys = items.map((x) => keysOf(x).sort((a, b) => b[1] - a[1]).slice(0, keysPerItem).map(([k]) => k));
-  keys.forEach((ks, i) => {
-    for (const k of ks) {
+  const all = items.map((x) => keysOf(x).filter(([, w]) => w > 0).sort((a, b) => b[1] - a[1]));
+  all.forEach((ks, i) => {
+    for (const [k] of ks) {
       let list = index.get(k);
       if (!list) index.set(k, (list = []));
       list.push(i);
@@ -90,20 +92,19 @@ export function candidatePairs<T>(items: readonly T[], articleOf: (x: T) => stri
   const seen = new Set<number>();
   const out: [number, number][] = [];
   const n = items.length;
-  for (const list of index.values()) {
-    if (list.length < 2 || list.length > maxPosting) continue;
-    for (let a = 0; a < list.length; a++) {
-      for (let b = a + 1; b < list.length; b++) {
-        const i = list[a];
-        const j = list[b];
-        if (articleOf(items[i]) === articleOf(items[j])) continue;
+  all.forEach((ks, i) => {
+    for (const [k] of ks.slice(0, keysPerItem)) {
+      const list = index.get(k)!;
+      if (list.length > maxPosting) continue;
+      for (const j of list) {
+        if (j === i || articleOf(items[i]) === articleOf(items[j])) continue;
         const key = i < j ? i * n + j : j * n + i;
         if (seen.has(key)) continue;
         seen.add(key);
         out.push(i < j ? [i, j] : [j, i]);
       }
     }
-  }
+  });
   return out;
 }
 

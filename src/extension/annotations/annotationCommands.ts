@@ -94,17 +94,25 @@ export function registerAnnotationCommands(analysis: AnalysisService, store: Ann
   };
 
   return [
-    vscode.commands.registerCommand(ENTITY_COMMANDS.annotateClaim, run(async () => {
-      const verdict = await pickVerdict();
+    // Each command also takes its answers as arguments (scripts, keybindings, tests); it asks only for what is missing.
+    vscode.commands.registerCommand(ENTITY_COMMANDS.annotateClaim, run(async (arg) => {
+      const given = (arg as { verdict?: TruthVerdict | null } | undefined)?.verdict;
+      const verdict = given !== undefined ? given : await pickVerdict();
       if (verdict === undefined) return;
       await annotate('claim', verdict ? { verdict } : {});
     })),
-    vscode.commands.registerCommand(ENTITY_COMMANDS.annotateNote, run(async () => {
-      const note = await vscode.window.showInputBox({ title: 'Note on the selection', prompt: 'Saved in the article\'s .crosscheck.yaml beside it' });
+    vscode.commands.registerCommand(ENTITY_COMMANDS.annotateNote, run(async (arg) => {
+      const given = (arg as { note?: string } | undefined)?.note;
+      const note = typeof given === 'string' ? given : await vscode.window.showInputBox({ title: 'Note on the selection', prompt: 'Saved in the article\'s .crosscheck.yaml beside it' });
       if (note === undefined) return;
       await annotate('note', { note });
     })),
-    vscode.commands.registerCommand(ENTITY_COMMANDS.annotateEntity, run(async () => {
+    vscode.commands.registerCommand(ENTITY_COMMANDS.annotateEntity, run(async (arg) => {
+      const given = (arg as { entity?: string } | undefined)?.entity;
+      if (typeof given === 'string' && given.trim()) {
+        await annotate('entity', { entity: given.trim() });
+        return;
+      }
       const names = [...new Set((analysis.current?.index.analysis.entities ?? []).map((e) => e.name))].sort();
       const s = selection();
       const typed = s.text.slice(s.start, s.end).trim();
@@ -112,15 +120,15 @@ export function registerAnnotationCommands(analysis: AnalysisService, store: Ann
       if (!pick) return;
       await annotate('entity', { entity: pick.label });
     })),
-    vscode.commands.registerCommand(ANNOTATION_COMMANDS.setVerdict, run(async (arg) => {
+    vscode.commands.registerCommand(ANNOTATION_COMMANDS.setVerdict, run(async (arg, given) => {
       const a = target(arg);
-      const verdict = await pickVerdict(a.verdict);
+      const verdict = given === null || (typeof given === 'string' && (TRUTH_VERDICTS as readonly string[]).includes(given)) ? (given as TruthVerdict | null) : await pickVerdict(a.verdict);
       if (verdict === undefined) return;
       await change(a, (x) => setVerdict(x.kind === 'note' ? { ...x, kind: 'claim' } : x, verdict ?? undefined));
     })),
-    vscode.commands.registerCommand(ANNOTATION_COMMANDS.editNote, run(async (arg) => {
+    vscode.commands.registerCommand(ANNOTATION_COMMANDS.editNote, run(async (arg, given) => {
       const a = target(arg);
-      const note = await vscode.window.showInputBox({ title: `Note on \u201c${truncate(oneLine(a.quote), 40)}\u201d`, value: a.note ?? '' });
+      const note = typeof given === 'string' ? given : await vscode.window.showInputBox({ title: `Note on \u201c${truncate(oneLine(a.quote), 40)}\u201d`, value: a.note ?? '' });
       if (note === undefined) return;
       await change(a, (x) => setNote(x, note || undefined));
     })),
