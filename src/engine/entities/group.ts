@@ -6,7 +6,7 @@ import type { Candidate, TypeVotes } from './mentions';
 import { noVotes } from './mentions';
 import { foldName, nameSimilarity, translitKey } from './fold';
 import { countryOfDemonym, demonymMatch, demonymStems, knownPlace, placeStems } from './places';
-import { ORG_FILLER, TITLE_MODIFIERS } from './words';
+import { ORG_FILLER } from './words';
 
 /** All mentions written the same way (after folding case, accents and a leading "the"). */
 export interface Form {
@@ -103,6 +103,8 @@ export function deleteKeys(s: string, d: number): string[] {
   return [...out];
 }
 
+const GENERIC_ROLE_WORDS = new Set(['former', 'the', 'and', 'of', 'to', 'an', 'a', 'for', 'ex', 'then', 'acting']);
+
 /** Largest block compared pairwise; a bigger block is split further by length so no step goes quadratic. */
 const MAX_BLOCK = 400;
 
@@ -179,7 +181,8 @@ export function groupForms(forms: Form[]): Group[] {
   const surname = (f: Form) => f.words[f.words.length - 1];
   const given = (f: Form) => f.words.slice(0, -1).join(' ');
   const cooccur = (a: Form, b: Form) => [...a.articles].some((x) => b.articles.has(x));
-  const shareRole = (a: Form, b: Form) => [...a.roleWords].some((w) => b.roleWords.has(w) && !TITLE_MODIFIERS.has(w) || b.roleWords.has(w) && w.length > 4);
+  // Two role words in common ("culture" and "minister"): one ("minister") is too common to tie two people.
+  const shareRole = (a: Form, b: Form) => [...a.roleWords].filter((w) => b.roleWords.has(w) && !GENERIC_ROLE_WORDS.has(w)).length >= 2;
   // Spellings of one surname are compared only under the same first name (and initial of the surname).
   pairsInBlocks(block(people, (f) => [`${given(f)}|${surname(f)[0]}`]), (f) => surname(f).length, (a, b) => {
     if (nameSimilarity(surname(a), surname(b)) >= 0.7) join(a, b);
@@ -247,7 +250,8 @@ export function groupForms(forms: Form[]): Group[] {
 function closeSurnames(bySurname: Map<string, Group[]>, surnames: string[], w: string): Group[] {
   const out: Group[] = [];
   for (const s of surnames) {
-    if (w.length >= 5 && nameSimilarity(s, w) >= 0.8) out.push(...(bySurname.get(s) ?? []));
+    // A bare name has no first name to confirm it: only a long one, one letter off, with the same initial.
+    if (w.length >= 6 && s[0] === w[0] && nameSimilarity(s, w) >= 0.8) out.push(...(bySurname.get(s) ?? []));
   }
   return [...new Set(out)];
 }
