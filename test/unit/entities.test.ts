@@ -303,3 +303,23 @@ describe('entities: blocking keys', () => {
     }
   });
 });
+
+describe('entities: companies and datelines', () => {
+  const es = entities(
+    '# Brightwell Corp Buys Rival\n\nBOSTON — Brightwell Corp. said on Monday it would buy Lumora Inc. Brightwell chief executive Dana Holt said the deal would close soon.',
+    'Dana Holt, Brightwell\'s CEO, said Lumora would keep its name. Lumora shares rose.',
+  );
+  it('joins a company with and without its legal suffix', () => {
+    const e = one(es, 'Brightwell');
+    assert.ok(e.variants.includes('Brightwell Corp'));
+    assert.equal(e.type, 'organization');
+    assert.ok(one(es, 'Lumora').variants.includes('Lumora Inc'));
+  });
+  it('does not read an apposition as a list of one kind', () => {
+    assert.equal(one(es, 'Brightwell').type, 'organization');
+    assert.equal(one(es, 'Dana Holt').type, 'person');
+  });
+  it('treats a dateline in capitals like a headline', () => {
+    assert.ok(!names(es).includes('BOSTON'));
+  });
+});

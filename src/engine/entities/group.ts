@@ -103,6 +103,8 @@ export function deleteKeys(s: string, d: number): string[] {
   return [...out];
 }
 
+const COMPANY_SUFFIXES = new Set(['corp', 'corporation', 'inc', 'incorporated', 'ltd', 'limited', 'llc', 'plc', 'co', 'ag', 'sa', 'gmbh', 'nv', 'bv', 'spa', 'oyj', 'ab', 'asa']);
+
 const GENERIC_ROLE_WORDS = new Set(['former', 'the', 'and', 'of', 'to', 'an', 'a', 'for', 'ex', 'then', 'acting']);
 
 /** Largest block compared pairwise; a bigger block is split further by length so no step goes quadratic. */
@@ -172,7 +174,11 @@ export function groupForms(forms: Form[]): Group[] {
 
   // 3. Organisations named with the same words in another order: "Ministry of Foreign Affairs" = "Foreign Ministry".
   const orgs = forms.filter((f) => leadingType(f.votes) === 'organization' && f.words.length > 1);
-  for (const list of block(orgs, (f) => [f.key.split(' ').filter((w) => !ORG_FILLER.has(w)).sort().join(' ')]).values()) {
+  // ... and with or without a company suffix ("Acme Corp." = "Acme").
+  const orgKey = (f: Form) => f.key.split(' ').filter((w) => !ORG_FILLER.has(w) && !COMPANY_SUFFIXES.has(w)).sort().join(' ');
+  const suffixed = new Set(orgs.filter((f) => f.key.split(' ').some((w) => COMPANY_SUFFIXES.has(w))).map(orgKey));
+  const bare = forms.filter((f) => f.words.length === 1 && suffixed.has(f.key) && !placeForms.has(f) && !personish(f));
+  for (const list of block([...orgs, ...bare], (f) => [orgKey(f)]).values()) {
     for (const f of list.slice(1)) join(list[0], f);
   }
 
