@@ -1,7 +1,8 @@
 // `npm test` after build, lint and typecheck: the unit tests, the integration suite in VS Code's extension
-// host and the UI tests, one after another (all of them run even when one fails). Each prints mocha's report
-// and a closing "<suite>: N passed, N failed, N skipped" line; this adds up those lines and exits non-zero
-// when any suite failed, crashed before its closing line, or ran no test.
+// host, the UI tests and the integration suite again on the extension installed from its .vsix, one after
+// another (all of them run even when one fails). Each prints mocha's report and a closing "<suite>: N passed,
+// N failed, N skipped" line; this adds up those lines and exits non-zero when any suite failed, crashed before
+// its closing line, or ran no test.
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { repoRoot } from './vscode-web/install';
@@ -16,6 +17,8 @@ const suites: Suite[] = [
   { name: 'unit', command: ['npm', 'run', '--silent', 'test:unit'] },
   { name: 'integration', command: [process.execPath, ...tsx, path.join(repoRoot, 'scripts', 'test-integration.ts')] },
   { name: 'ui', command: [process.execPath, ...tsx, path.join(repoRoot, 'scripts', 'test-ui.ts')] },
+  // The integration suite again, on the extension installed from the .vsix that `npm run package` builds.
+  { name: 'vsix', command: [process.execPath, ...tsx, path.join(repoRoot, 'scripts', 'test-vsix.ts')] },
 ];
 
 interface Result {

@@ -73,7 +73,7 @@ export function writeUserSettings(userData: string): void {
   fs.writeFileSync(file, JSON.stringify({ ...existing, ...settings }, null, 2));
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.unref();
@@ -97,7 +97,7 @@ process.on('exit', () => {
   }
 });
 
-function killGroup(child: ChildProcess | undefined, signal: NodeJS.Signals = 'SIGKILL'): void {
+export function killGroup(child: ChildProcess | undefined, signal: NodeJS.Signals = 'SIGKILL'): void {
   if (!child?.pid) return;
   try {
     process.kill(-child.pid, signal);

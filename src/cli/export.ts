@@ -4,6 +4,8 @@ import { readArticleFolder, FolderError } from '../node/folder';
 import { readFolderSidecars, writeFileAtomic } from '../node/sidecarStore';
 import { parseArticle } from '../engine/text/article';
 import { exportW3C } from '../engine/sidecar';
+import type { AnchoredAnnotation } from '../engine/model';
+import { oneLine, truncate } from '../shared/escape';
 
 export const EXPORT_USAGE = `  export <folder> --w3c     print the folder's annotations as W3C Web Annotation JSON-LD
       --out <file>          write them to a file instead`;
@@ -54,4 +56,13 @@ export async function exportCommand(args: string[], out: NodeJS.WritableStream, 
     out.write(json);
   }
   return 0;
+}
+
+/** Tells on stderr which annotations could not be found, so a person knows to re-attach them (never silent). */
+export function reportOrphans(annotations: readonly AnchoredAnnotation[] | undefined, err: NodeJS.WritableStream): void {
+  const orphans = (annotations ?? []).filter((a) => a.anchor === 'orphaned');
+  for (const a of orphans) {
+    // Sidecar text is untrusted: one line, no control characters (a terminal escape sequence cannot get through).
+    err.write(`crosscheck: ${oneLine(a.sidecar)}: annotation ${oneLine(a.id)} on "${truncate(oneLine(a.quote), 60)}" could not be found in ${oneLine(a.file)} (orphaned, kept)\n`);
+  }
 }

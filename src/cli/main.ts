@@ -5,7 +5,7 @@ import { analysisToJson } from '../engine/serialize';
 import { readArticleFolder, FolderError } from '../node/folder';
 import { formatSummary } from './summary';
 import { report } from './report';
-import { exportCommand, EXPORT_USAGE } from './export';
+import { exportCommand, EXPORT_USAGE, reportOrphans } from './export';
 import { loadFolderDecisions } from '../node/sidecarStore';
 
 const USAGE = `usage: crosscheck <command> <folder> [options]
@@ -72,6 +72,7 @@ async function analyze(args: string[], out: NodeJS.WritableStream, err: NodeJS.W
   const decisions = await loadFolderDecisions(folder, contents.inputs.map((i) => i.file));
   for (const w of decisions.warnings) err.write(`crosscheck: ${w.file}:${w.line}:${w.column}: ${w.message} (its decisions are not applied)\n`);
   const analysis = decisions.apply(analyzeCorpus(contents.inputs, { warnings: [...contents.warnings, ...decisions.warnings], published: decisions.published }));
+  reportOrphans(analysis.annotations, err);
   out.write(parsed.values.json ? JSON.stringify(analysisToJson(analysis), null, 2) + '\n' : formatSummary(analysis));
   return 0;
 }

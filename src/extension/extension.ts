@@ -14,6 +14,7 @@ import { NavigationProvider } from './editor/navigation';
 import { StatusBar } from './editor/statusBar';
 import { CrosscheckViews } from './views/views';
 import { registerAnnotations } from './annotations';
+import { registerFirstRun } from './setup/firstRun';
 import type { CompareState } from '../shared/protocol';
 
 /** What activate returns: the services other parts (sidecars, tests) build on. */
@@ -69,6 +70,9 @@ export function activate(context: vscode.ExtensionContext): CrosscheckApi {
 
   // Sidecar annotations: a person's notes and decisions, applied over every analysis.
   registerAnnotations(context, { analysis, output });
+
+  // First-run help: nest sidecars under their articles; in Restricted Mode, say what needs trust.
+  context.subscriptions.push(...registerFirstRun(context, { output, ready: () => analysis.ready() }));
 
   analysis.start();
   const activationMs = performance.now() - t0;

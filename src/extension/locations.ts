@@ -17,15 +17,15 @@ export function locationOf(snapshot: AnalysisSnapshot, articleId: string, start:
   return uri && range ? new vscode.Location(uri, range) : undefined;
 }
 
-/** Opens an article at a span, selecting it. */
-export async function revealSpan(snapshot: AnalysisSnapshot, articleId: string, start: number, end: number, preserveFocus = false): Promise<vscode.TextEditor | undefined> {
+/** Opens an article at a span, selecting it (in the active editor group unless a column is given). */
+export async function revealSpan(snapshot: AnalysisSnapshot, articleId: string, start: number, end: number, viewColumn?: vscode.ViewColumn): Promise<vscode.TextEditor | undefined> {
   const uri = snapshot.uriOf(articleId);
   const range = rangeOf(snapshot, articleId, start, end);
   if (!uri || !range) {
     void vscode.window.showWarningMessage('Crosscheck: that article is no longer in the analysis. Run "Crosscheck: Refresh" and try again.');
     return undefined;
   }
-  const editor = await vscode.window.showTextDocument(uri, { selection: range, preserveFocus, preview: true });
+  const editor = await vscode.window.showTextDocument(uri, { selection: range, preview: true, ...(viewColumn ? { viewColumn } : {}) });
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   return editor;
 }

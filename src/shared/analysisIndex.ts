@@ -78,63 +78,127 @@ export class AnalysisIndex {
   readonly articles = new Map<string, Article>();
   readonly entities = new Map<string, Entity>();
   readonly facts = new Map<string, Fact>();
-  readonly counts: Counts;
+  // One pass per analysis; each article's sorted span list is made on first use, so a folder of thousands
+  // of articles costs only what is looked at (the extension host must not stall on a new analysis).
+  private readonly claimsByArticle = new Map<string, ClaimItem[]>();
+  private readonly mentionsByArticle = new Map<string, MentionItem[]>();
   private readonly claimLists = new Map<string, SpanList<ClaimItem>>();
   private readonly mentionLists = new Map<string, SpanList<MentionItem>>();
   private readonly claimsById = new Map<string, ClaimRef>();
+  /** Facts whose claims name an entity (claim.entities), by entity id. */
+  private readonly namedIn = new Map<string, Fact[]>();
   private readonly factsByEntity = new Map<string, Fact[]>();
   private readonly lineIndexes = new Map<string, LineIndex>();
+  /** Article id -> position in folder order. */
+  private readonly articleOrder = new Map<string, number>();
 
-  constructor(readonly analysis: Analysis) {
-    for (const a of analysis.articles) this.articles.set(a.id, a);
-    for (const e of analysis.entities) this.entities.set(e.id, e);
-    const claimsBy = new Map<string, ClaimItem[]>();
-    const mentionsBy = new Map<string, MentionItem[]>();
-    for (const f of analysis.facts) {
-      this.facts.set(f.id, f);
-      for (const c of f.claims) {
-        const item = { claim: c, fact: f, span: c };
-        this.claimsById.set(c.id, item);
-        push(claimsBy, c.article, item);
+  private _counts: Counts = { articles: 0, entities: 0, facts: 0, conflicts: 0, variants: 0 };
+
+  /** Builds the index at once (tests, small folders). */
+  constructor(readonly analysis: Analysis, deferred = false) {
+    if (deferred) return;
+    const steps = this.fill();
+    while (!steps.next().done);
+  }
+
+  /**
+   * Builds the index in slices of about `sliceMs`, awaiting `pause` between them, so a large analysis does
+   * not hold the extension host's thread in one piece.
+   */
+  static async build(analysis: Analysis, pause: () => Promise<void>, sliceMs = 15): Promise<AnalysisIndex> {
+    const index = new AnalysisIndex(analysis, true);
+    let sliceStart = performance.now();
+    let n = 0;
+    const steps = index.fill();
+    while (!steps.next().done) {
+      if (++n % 256 === 0 && performance.now() - sliceStart > sliceMs) {
+        await pause();
+        sliceStart = performance.now();
       }
     }
-    for (const e of analysis.entities) for (const m of e.mentions) push(mentionsBy, m.article, { mention: m, entity: e, span: m });
-    for (const [id, items] of claimsBy) this.claimLists.set(id, new SpanList(items));
-    for (const [id, items] of mentionsBy) this.mentionLists.set(id, new SpanList(items));
-    this.indexFactsByEntity();
+    return index;
+  }
+
+  get counts(): Counts {
+    return this._counts;
+  }
+
+  /** One pass over the analysis; yields after each fact and entity so build() can pause. */
+  private *fill(): Generator<void> {
+    const analysis = this.analysis;
+    analysis.articles.forEach((a, i) => {
+      this.articles.set(a.id, a);
+      this.articleOrder.set(a.id, i);
+    });
     let conflicts = 0;
     let variants = 0;
     for (const f of analysis.facts) {
+      this.facts.set(f.id, f);
       if (f.verdict === 'conflict') conflicts++;
       else if (f.verdict === 'variant') variants++;
+      for (const c of f.claims) {
+        const item = { claim: c, fact: f, span: c };
+        this.claimsById.set(c.id, item);
+        push(this.claimsByArticle, c.article, item);
+        for (const id of c.entities ?? []) {
+          const list = this.namedIn.get(id);
+          if (!list) this.namedIn.set(id, [f]);
+          else if (list[list.length - 1] !== f) list.push(f);
+        }
+      }
+      yield;
     }
-    this.counts = { articles: analysis.articles.length, entities: analysis.entities.length, facts: analysis.facts.length, conflicts, variants };
+    for (const e of analysis.entities) {
+      this.entities.set(e.id, e);
+      for (const m of e.mentions) push(this.mentionsByArticle, m.article, { mention: m, entity: e, span: m });
+      yield;
+    }
+    this._counts = { articles: analysis.articles.length, entities: analysis.entities.length, facts: analysis.facts.length, conflicts, variants };
   }
 
-  /** A fact is about an entity when a claim names it (claim.entities) or a claim's span covers one of its mentions. */
-  private indexFactsByEntity(): void {
-    const seen = new Map<string, Set<string>>();
-    const add = (entityId: string, fact: Fact) => {
-      let s = seen.get(entityId);
-      if (!s) seen.set(entityId, (s = new Set()));
-      if (s.has(fact.id)) return;
-      s.add(fact.id);
-      push(this.factsByEntity, entityId, fact);
-    };
-    for (const f of this.analysis.facts) {
-      for (const c of f.claims) {
-        for (const id of c.entities ?? []) if (this.entities.has(id)) add(id, f);
-        for (const m of this.mentionLists.get(c.article)?.overlapping(c.start, c.end) ?? []) add(m.entity.id, f);
+  private claimList(articleId: string): SpanList<ClaimItem> | undefined {
+    let list = this.claimLists.get(articleId);
+    const items = list ? undefined : this.claimsByArticle.get(articleId);
+    if (items) this.claimLists.set(articleId, (list = new SpanList(items)));
+    return list;
+  }
+
+  private mentionList(articleId: string): SpanList<MentionItem> | undefined {
+    let list = this.mentionLists.get(articleId);
+    const items = list ? undefined : this.mentionsByArticle.get(articleId);
+    if (items) this.mentionLists.set(articleId, (list = new SpanList(items)));
+    return list;
+  }
+
+  /**
+   * Facts about an entity: those whose claims name it or cover one of its mentions. Found from the entity's
+   * own mentions, so the cost is its mentions, not all the folder's claims.
+   */
+  factsAbout(entityId: string): readonly Fact[] {
+    const cached = this.factsByEntity.get(entityId);
+    if (cached) return cached;
+    const seen = new Set<string>();
+    const out: Fact[] = [];
+    const add = (f: Fact) => {
+      if (!seen.has(f.id)) {
+        seen.add(f.id);
+        out.push(f);
       }
+    };
+    for (const f of this.namedIn.get(entityId) ?? []) add(f);
+    for (const m of this.entities.get(entityId)?.mentions ?? []) {
+      for (const c of this.claimList(m.article)?.overlapping(m.start, m.end) ?? []) add(c.fact);
     }
+    this.factsByEntity.set(entityId, out);
+    return out;
   }
 
   claimsOf(articleId: string): readonly ClaimRef[] {
-    return this.claimLists.get(articleId)?.items ?? [];
+    return this.claimList(articleId)?.items ?? [];
   }
 
   mentionsOf(articleId: string): readonly MentionRef[] {
-    return this.mentionLists.get(articleId)?.items ?? [];
+    return this.mentionList(articleId)?.items ?? [];
   }
 
   /** Entities an article mentions, in order of first mention. */
@@ -151,12 +215,12 @@ export class AnalysisIndex {
   }
 
   claimAt(articleId: string, offset: number, inclusiveEnd = false): ClaimRef | undefined {
-    const hit = this.claimLists.get(articleId)?.at(offset, inclusiveEnd);
+    const hit = this.claimList(articleId)?.at(offset, inclusiveEnd);
     return hit && { claim: hit.claim, fact: hit.fact };
   }
 
   mentionAt(articleId: string, offset: number, inclusiveEnd = false): MentionRef | undefined {
-    const hit = this.mentionLists.get(articleId)?.at(offset, inclusiveEnd);
+    const hit = this.mentionList(articleId)?.at(offset, inclusiveEnd);
     return hit && { mention: hit.mention, entity: hit.entity };
   }
 
@@ -164,11 +228,12 @@ export class AnalysisIndex {
     return this.claimsById.get(id);
   }
 
-  factsAbout(entityId: string): readonly Fact[] {
-    return this.factsByEntity.get(entityId) ?? [];
+  /** Position of an article in folder order. */
+  orderOf(articleId: string): number {
+    return this.articleOrder.get(articleId) ?? Number.MAX_SAFE_INTEGER;
   }
 
-  /** Facts with claims in an article whose verdict is `verdict`. */
+  /** Claims in an article, or only those whose fact has `verdict`. */
   countClaims(articleId: string, verdict?: Verdict): number {
     const claims = this.claimsOf(articleId);
     return verdict ? claims.filter((c) => c.fact.verdict === verdict).length : claims.length;
@@ -181,7 +246,7 @@ export class AnalysisIndex {
 
   /** The first mention of an entity in folder order (articles in analysis order, then by offset). */
   firstMention(entity: Entity): Mention | undefined {
-    const order = new Map(this.analysis.articles.map((a, i) => [a.id, i]));
+    const order = this.articleOrder;
     let best: Mention | undefined;
     for (const m of entity.mentions) {
       if (!best || (order.get(m.article) ?? 0) < (order.get(best.article) ?? 0) || (m.article === best.article && m.start < best.start)) best = m;

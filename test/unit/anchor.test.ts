@@ -139,3 +139,33 @@ describe('shifting ranges through edits', () => {
     assert.equal(after.slice(shifted.start, shifted.end), 'AB+CDEFGHIJ');
   });
 });
+
+describe('anchoring never fails on hostile input', () => {
+  it('random edits, random targets and out-of-range offsets: no exception, every found range inside the text', () => {
+    let seed = 11;
+    const rnd = (n: number): number => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % Math.max(1, n); };
+    const pieces = ['', 'a', ' ', '\n', '\r\n', '😀', '\u200b', '\u0000', 'Zelensky', '117', '“', SEED.slice(0, 50)];
+    for (let i = 0; i < 3000; i++) {
+      let text = SEED;
+      for (let k = rnd(4); k > 0; k--) {
+        const s = rnd(text.length + 1);
+        text = text.slice(0, s) + pieces[rnd(pieces.length)] + text.slice(s + rnd(100));
+      }
+      const s = rnd(SEED.length);
+      const e = s + rnd(60);
+      const t = i % 5 === 0
+        ? { quote: pieces[rnd(pieces.length)], prefix: pieces[rnd(pieces.length)], suffix: '', start: rnd(1e7) - 100, end: rnd(1e7) }
+        : targetAt(SEED, s, Math.min(e, SEED.length));
+      const r = anchorTarget(text, t);
+      if (r.status !== 'orphaned') {
+        assert.ok(0 <= r.start && r.start <= r.end && r.end <= text.length, JSON.stringify({ t, r }));
+        if (r.status !== 'fuzzy') assert.equal(text.slice(r.start, r.end), t.quote);
+      }
+      const at = rnd(SEED.length);
+      const edit = { start: at, end: Math.min(SEED.length, at + rnd(50)), text: pieces[rnd(pieces.length)] };
+      const shifted = shiftRange({ start: s, end: Math.min(e, SEED.length) }, edit);
+      const after = SEED.length + edit.text.length - (edit.end - edit.start);
+      assert.ok(0 <= shifted.start && shifted.start <= shifted.end && shifted.end <= after, JSON.stringify({ shifted, edit, s, e }));
+    }
+  });
+});

@@ -6,6 +6,8 @@ import type { Entity } from '../../src/engine/model';
 import { parseArticle } from '../../src/engine/text/article';
 import { extractMentions } from '../../src/engine/entities/mentions';
 import { personNameParts } from '../../src/engine/entities';
+import { deleteKeys } from '../../src/engine/entities/group';
+import { editDistance } from '../../src/engine/entities/fold';
 
 function entities(...texts: string[]): Entity[] {
   return analyzeCorpus(texts.map((text, i) => ({ file: `a${i}.txt`, text }))).entities;
@@ -276,5 +278,48 @@ describe('entities: initials', () => {
     const e = one(es, 'Harold J. Whitcombe');
     assert.ok(e.variants.includes('Whitcombe'));
     assert.deepEqual(e.mentions[0].parts, { given: 'Harold J.', family: 'Whitcombe' });
+  });
+});
+
+describe('entities: close spellings that are different names', () => {
+  it('does not attach a bare name one letter off with another initial, nor tie people by one common role word', () => {
+    const es = entities(
+      'Defense Minister Pelle Dason met Sason in Harvik.',
+      'Foreign Minister Karin Vogt spoke. Deputy Minister Arne Vogt did not attend.',
+      'Finance Minister Lena Vogt resigned.',
+    );
+    assert.notEqual(one(es, 'Pelle Dason').id, find(es, 'Sason')[0]?.id);
+    assert.notEqual(one(es, 'Karin Vogt').id, one(es, 'Arne Vogt').id);
+    assert.notEqual(one(es, 'Lena Vogt').id, one(es, 'Arne Vogt').id);
+  });
+});
+
+describe('entities: blocking keys', () => {
+  it('puts every pair of spellings within the allowed edits under a shared key', () => {
+    const words = ['umerov', 'umyurov', 'umgerov', 'medinsky', 'zelensky', 'kharkiv', 'kharkov', 'kalin', 'kellogg'];
+    for (const a of words) for (const b of words) {
+      const shared = deleteKeys(a, 2).some((k) => deleteKeys(b, 2).includes(k));
+      if (editDistance(a, b) <= 2) assert.ok(shared, `${a} ~ ${b}`);
+    }
+  });
+});
+
+describe('entities: companies and datelines', () => {
+  const es = entities(
+    '# Brightwell Corp Buys Rival\n\nBOSTON — Brightwell Corp. said on Monday it would buy Lumora Inc. Brightwell chief executive Dana Holt said the deal would close soon.',
+    'Dana Holt, Brightwell\'s CEO, said Lumora would keep its name. Lumora shares rose.',
+  );
+  it('joins a company with and without its legal suffix', () => {
+    const e = one(es, 'Brightwell');
+    assert.ok(e.variants.includes('Brightwell Corp'));
+    assert.equal(e.type, 'organization');
+    assert.ok(one(es, 'Lumora').variants.includes('Lumora Inc'));
+  });
+  it('does not read an apposition as a list of one kind', () => {
+    assert.equal(one(es, 'Brightwell').type, 'organization');
+    assert.equal(one(es, 'Dana Holt').type, 'person');
+  });
+  it('treats a dateline in capitals like a headline', () => {
+    assert.ok(!names(es).includes('BOSTON'));
   });
 });

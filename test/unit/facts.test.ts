@@ -85,6 +85,8 @@ describe('aligning claims into facts', () => {
     assert.ok(name, 'one name fact for Kowalski');
     assert.equal(name.verdict, 'conflict');
     assert.equal(name.claims.length, 3);
+    // a name claim says which person it is about when the entities engine found the person
+    for (const c of name.claims.filter((x) => x.entities)) assert.ok(a.entities.some((e) => e.id === c.entities![0] && e.type === 'person'));
 
     const b = analyze([
       'Ministers Meet\n\nThe delegation was led by Foreign Minister Andrzej Kowalski.',

@@ -48,6 +48,12 @@ describe('the Markdown report', () => {
     }
   });
 
+  it('shows a person\'s review of a fact apart from the engine\'s verdict', () => {
+    const f = { ...a.facts[0], review: { verdict: 'disputed' as const, note: 'Only <one> source', from: ['fact:x'] } };
+    const md = formatReport({ ...a, facts: [f] });
+    assert.match(md, /Reviewed: disputed — Only &lt;one\\> source/);
+  });
+
   it('is printed by `crosscheck report <folder>`', async () => {
     const out = sink();
     const err = sink();

@@ -77,6 +77,19 @@ describe('applying a person\'s decisions', () => {
     assert.deepEqual(r.annotations, [a]);
   });
 
+  it('gives a verdict and a fact link only to the claim that fits the marked words, not to a clause around them', () => {
+    const base = analysis();
+    const clause = claim('s1', B, 'Rustem Umjurov spoke of 117 drones');
+    base.facts.push({ id: 'f-speech', label: 'what Umjurov said', kind: 'statement', verdict: 'single', reason: 'one source', claims: [{ ...clause, kind: 'statement' }] });
+    const a = annotation(B, '117 drones', { id: 'v2', kind: 'claim', verdict: 'unverified', fact: 'f-linked' });
+    const r = applyDecisions(base, { annotations: [a] });
+    const speech = r.facts.find((f) => f.id === 'f-speech')!;
+    assert.deepEqual(speech.claims.map((c) => c.id), ['s1'], 'the clause stays in its own fact');
+    assert.equal(speech.claims[0].review, undefined);
+    const linked = r.facts.find((f) => f.id === 'f-linked')!;
+    assert.deepEqual(linked.claims.map((c) => [c.id, c.review?.verdict]), [['c1', 'unverified']]);
+  });
+
   it('shows a claim the engine missed, and links claims to a named fact', () => {
     const mine = annotation(A, 'led the Russian side', { id: 'm1', kind: 'claim', fact: 'who-led' });
     const other = annotation(B, 'Vadim Medinsky arrived', { id: 'm2', kind: 'claim', fact: 'who-led' });

@@ -110,6 +110,21 @@ describe('sidecar store', () => {
     assert.equal(fs.readFileSync(path.join(dir, 'c.crosscheck.yaml'), 'utf8'), types);
   });
 
+  it('exports the annotations as W3C Web Annotations from the command line', async () => {
+    await fsp.writeFile(file(), SIDECAR);
+    const out = new Output();
+    assert.equal(await main(['export', dir, '--w3c'], out.stream, new Output().stream), 0);
+    const json = JSON.parse(out.text);
+    assert.equal(json.type, 'AnnotationCollection');
+    assert.deepEqual(json.first.items[0].target.selector[1], { type: 'TextPositionSelector', start: 55, end: 68 });
+    const target = path.join(dir, 'export.jsonld');
+    assert.equal(await main(['export', dir, '--w3c', '--out', target], new Output().stream, new Output().stream), 0);
+    assert.deepEqual(JSON.parse(fs.readFileSync(target, 'utf8')), json);
+    const err = new Output();
+    assert.equal(await main(['export', dir], new Output().stream, err.stream), 2);
+    assert.match(err.text, /--w3c/);
+  });
+
   it('treats sidecars as data, never as articles', async () => {
     await fsp.writeFile(file(), SIDECAR);
     await fsp.writeFile(path.join(dir, 'crosscheck.yaml'), 'version: 1\n');
@@ -122,7 +137,9 @@ describe('sidecar store', () => {
     await fsp.writeFile(file(), SIDECAR);
     await fsp.unlink(path.join(dir, 'a.txt'));
     const out = new Output();
-    assert.equal(await main(['analyze', dir, '--json'], out.stream, new Output().stream), 0);
+    const err = new Output();
+    assert.equal(await main(['analyze', dir, '--json'], out.stream, err.stream), 0);
+    assert.match(err.text, /a\.crosscheck\.yaml: annotation a1 on "Rustem Umerov" could not be found in a\.txt \(orphaned, kept\)/);
     const json = JSON.parse(out.text);
     assert.deepEqual(json.annotations.map((a: { id: string; file: string; anchor: string; quote: string }) => [a.id, a.file, a.anchor, a.quote]), [['a1', 'a.txt', 'orphaned', 'Rustem Umerov']]);
     assert.equal(fs.readFileSync(file(), 'utf8'), SIDECAR);

@@ -90,10 +90,11 @@ export function extractClaims(article: Article, entities: readonly Entity[] = []
 
   function addPerson(p: PersonMention, s: Span, ctx: ClaimContext, said: (span: Span, people?: boolean) => Partial<Claim>) {
     const pctx: ClaimContext = { ...ctx, entity: p.entity };
-    add('name', p, s, p.name, { kind: 'name', ...(p.given ? { given: p.given } : {}), surname: p.surname, key: p.key }, pctx, said(p, true));
+    const who: Partial<Claim> = p.entity ? { entities: [p.entity] } : {};
+    add('name', p, s, p.name, { kind: 'name', ...(p.given ? { given: p.given } : {}), surname: p.surname, key: p.key }, pctx, { ...said(p, true), ...who });
     const role = p.role ?? roleAround(text, s, p);
     if (role) {
-      add('role', role, s, role.text, { kind: 'role', head: role.head, terms: contentStems(role.text), person: p.key, surname: p.surname }, pctx, said(role, true));
+      add('role', role, s, role.text, { kind: 'role', head: role.head, terms: contentStems(role.text), person: p.key, surname: p.surname }, pctx, { ...said(role, true), ...who });
     }
   }
   return out;

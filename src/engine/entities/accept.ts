@@ -92,7 +92,7 @@ function acceptTitleCase(c: Candidate, ev: Evidence): Candidate[] {
       if (!ws[n - 1].cap && !ws[n - 1].acronym) continue;
       const key = joinWords(ws);
       // A single word also needs to be no ordinary word ("Palace" alone in a headline is not a name).
-      if (n > 1 ? ev.names.has(key) : ev.words.has(key) && !ev.lowercase.has(key)) { matched = n; break; }
+      if (n > 1 ? ev.names.has(key) : (ev.words.has(key) && !ev.lowercase.has(key)) || Boolean(knownPlace(key))) { matched = n; break; }
     }
     if (matched > 0) { out.push(sub(c, i, i + matched, 'none', true)); i += matched; }
     else i++;

@@ -6,7 +6,7 @@ import type { Candidate, TypeVotes } from './mentions';
 import { noVotes } from './mentions';
 import { foldName, nameSimilarity, translitKey } from './fold';
 import { countryOfDemonym, demonymMatch, demonymStems, knownPlace, placeStems } from './places';
-import { ORG_FILLER, TITLE_MODIFIERS } from './words';
+import { ORG_FILLER } from './words';
 
 /** All mentions written the same way (after folding case, accents and a leading "the"). */
 export interface Form {
@@ -103,6 +103,10 @@ export function deleteKeys(s: string, d: number): string[] {
   return [...out];
 }
 
+const COMPANY_SUFFIXES = new Set(['corp', 'corporation', 'inc', 'incorporated', 'ltd', 'limited', 'llc', 'plc', 'co', 'ag', 'sa', 'gmbh', 'nv', 'bv', 'spa', 'oyj', 'ab', 'asa']);
+
+const GENERIC_ROLE_WORDS = new Set(['former', 'the', 'and', 'of', 'to', 'an', 'a', 'for', 'ex', 'then', 'acting']);
+
 /** Largest block compared pairwise; a bigger block is split further by length so no step goes quadratic. */
 const MAX_BLOCK = 400;
 
@@ -170,7 +174,11 @@ export function groupForms(forms: Form[]): Group[] {
 
   // 3. Organisations named with the same words in another order: "Ministry of Foreign Affairs" = "Foreign Ministry".
   const orgs = forms.filter((f) => leadingType(f.votes) === 'organization' && f.words.length > 1);
-  for (const list of block(orgs, (f) => [f.key.split(' ').filter((w) => !ORG_FILLER.has(w)).sort().join(' ')]).values()) {
+  // ... and with or without a company suffix ("Acme Corp." = "Acme").
+  const orgKey = (f: Form) => f.key.split(' ').filter((w) => !ORG_FILLER.has(w) && !COMPANY_SUFFIXES.has(w)).sort().join(' ');
+  const suffixed = new Set(orgs.filter((f) => f.key.split(' ').some((w) => COMPANY_SUFFIXES.has(w))).map(orgKey));
+  const bare = forms.filter((f) => f.words.length === 1 && suffixed.has(f.key) && !placeForms.has(f) && !personish(f));
+  for (const list of block([...orgs, ...bare], (f) => [orgKey(f)]).values()) {
     for (const f of list.slice(1)) join(list[0], f);
   }
 
@@ -179,7 +187,8 @@ export function groupForms(forms: Form[]): Group[] {
   const surname = (f: Form) => f.words[f.words.length - 1];
   const given = (f: Form) => f.words.slice(0, -1).join(' ');
   const cooccur = (a: Form, b: Form) => [...a.articles].some((x) => b.articles.has(x));
-  const shareRole = (a: Form, b: Form) => [...a.roleWords].some((w) => b.roleWords.has(w) && !TITLE_MODIFIERS.has(w) || b.roleWords.has(w) && w.length > 4);
+  // Two role words in common ("culture" and "minister"): one ("minister") is too common to tie two people.
+  const shareRole = (a: Form, b: Form) => [...a.roleWords].filter((w) => b.roleWords.has(w) && !GENERIC_ROLE_WORDS.has(w)).length >= 2;
   // Spellings of one surname are compared only under the same first name (and initial of the surname).
   pairsInBlocks(block(people, (f) => [`${given(f)}|${surname(f)[0]}`]), (f) => surname(f).length, (a, b) => {
     if (nameSimilarity(surname(a), surname(b)) >= 0.7) join(a, b);
@@ -247,7 +256,8 @@ export function groupForms(forms: Form[]): Group[] {
 function closeSurnames(bySurname: Map<string, Group[]>, surnames: string[], w: string): Group[] {
   const out: Group[] = [];
   for (const s of surnames) {
-    if (w.length >= 5 && nameSimilarity(s, w) >= 0.8) out.push(...(bySurname.get(s) ?? []));
+    // A bare name has no first name to confirm it: only a long one, one letter off, with the same initial.
+    if (w.length >= 6 && s[0] === w[0] && nameSimilarity(s, w) >= 0.8) out.push(...(bySurname.get(s) ?? []));
   }
   return [...new Set(out)];
 }

@@ -9,8 +9,10 @@ const LIST_GAP = /^\s*(,\s*(and\s+|or\s+)?|(and|or)\s+)$/;
 /** `candidates` in text order within each article (as extraction gives them). */
 export function shareListVotes(candidates: readonly Candidate[], articles: ReadonlyMap<string, Article>): void {
   let chain: Candidate[] = [];
+  let conjunction = false;
   const flush = () => {
-    if (chain.length >= 2) {
+    // Two names with only a comma between are more often an apposition ("Laura Chen, Acme's CEO").
+    if (chain.length >= 3 || (chain.length === 2 && conjunction)) {
       const sum = { person: 0, place: 0, organization: 0, event: 0, other: 0 };
       for (const c of chain) for (const t of Object.keys(sum) as (keyof typeof sum)[]) sum[t] += c.votes[t];
       const type = leadingType(sum);
@@ -20,13 +22,16 @@ export function shareListVotes(candidates: readonly Candidate[], articles: Reado
   for (const c of candidates) {
     const prev = chain[chain.length - 1];
     // A possessive ends the previous name, so its 's is part of the gap: "Russia's" is not listed.
-    if (prev && prev.article === c.article && prev.sentence === c.sentence && c.start > prev.end &&
-      LIST_GAP.test(articles.get(c.article)!.text.slice(prev.end, c.start))) {
+    const gap = prev && prev.article === c.article && prev.sentence === c.sentence && c.start > prev.end
+      ? articles.get(c.article)!.text.slice(prev.end, c.start) : undefined;
+    if (gap !== undefined && LIST_GAP.test(gap)) {
       chain.push(c);
+      conjunction ||= /\b(and|or)\b/.test(gap);
       continue;
     }
     flush();
     chain = [c];
+    conjunction = false;
   }
   flush();
 }

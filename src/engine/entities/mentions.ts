@@ -91,6 +91,10 @@ function titleCaseExtent(tokens: Token[], endsLikeSentence: boolean): number {
     return content > 0 && (caps === content || (!strict && content >= 4 && caps / content >= 0.75));
   };
   if (isTitleCase(0, tokens.length, endsLikeSentence)) return tokens.length;
+  // A dateline in capitals before a dash or comma ("NEW YORK —", "SANTIAGO, Chile (AP) —"): its capitals say nothing.
+  let caps = 0;
+  while (caps < tokens.length && caps < 4 && tokens[caps].acronym && tokens[caps].text.length >= 3) caps++;
+  if (caps > 0 && caps < tokens.length && /^\s*[,—–-]/u.test(tokens[caps].gapBefore)) return caps;
   // A short label before a colon at the start of a line: "Prisoner Swap: Following the exchange...".
   const colon = tokens.findIndex((t, i) => i > 0 && i <= 6 && /:\s*$/.test(t.gapBefore));
   if (colon > 0 && isTitleCase(0, colon, true)) return colon;

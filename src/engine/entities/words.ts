@@ -63,7 +63,7 @@ export const ORG_WORDS = set(`
 ministry committee commission council service services agency university college institute institution school
 senate parliament congress assembly duma cabinet government administration authority authorities board bureau
 department office court tribunal party bank fund foundation association federation union league alliance
-organization organisation corporation company corp inc ltd llc group holdings network channel broadcasting
+organization organisation corporation company corp inc ltd llc plc ag gmbh group holdings network channel broadcasting
 television radio news newspaper times post journal herald tribune gazette telegraph agency economist
 army navy forces force guard guards command police militia brigade battalion regiment
 center centre hospital club team society secretariat directorate commissariat movement front

@@ -78,6 +78,11 @@ function factSection(f: Fact, titles: ReadonlyMap<string, string>, files: Readon
   out.push('');
   out.push(escapeMarkdown(f.reason));
   out.push('');
+  // a person's judgement (from the folder's decisions or an annotation) is shown apart from the engine's
+  if (f.review && (f.review.verdict || f.review.note)) {
+    out.push(`Reviewed: ${escapeMarkdown([f.review.verdict, f.review.note].filter(Boolean).join(' — '))}`);
+    out.push('');
+  }
   out.push('| Source | Quote | Value | Attribution |');
   out.push('|---|---|---|---|');
   for (const c of f.claims) {
@@ -85,7 +90,7 @@ function factSection(f: Fact, titles: ReadonlyMap<string, string>, files: Readon
     const src = `${sourceNo.get(c.article) ?? '?'}\\. ${escapeMarkdown(title.length > 60 ? title.slice(0, 57) + '…' : title)}`;
     const quote = quoteOf(c, texts.get(c.article));
     const value = escapeMarkdown(c.value.length > 120 ? c.value.slice(0, 117) + '…' : c.value);
-    const who = [c.attribution ? `per ${c.attribution}` : '', c.hedge ?? ''].filter(Boolean).join('; ');
+    const who = [c.attribution ? `per ${c.attribution}` : '', c.hedge ?? '', c.review?.verdict ? `reviewed: ${c.review.verdict}` : ''].filter(Boolean).join('; ');
     out.push(`| ${src} | ${quote} | ${c.kind === 'statement' ? '' : value} | ${escapeMarkdown(who)} |`);
   }
   return out;

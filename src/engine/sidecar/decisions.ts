@@ -193,13 +193,23 @@ function applyFactDecisions(source: Fact[], folder: FolderDecisions | undefined,
   for (const a of annotations) {
     if (a.kind !== 'claim') continue;
     const review: Review = { ...(a.verdict ? { verdict: a.verdict } : {}), ...(a.note !== undefined ? { note: a.note } : {}), from: [a.id] };
-    let hit = false;
+    // A person's judgement belongs to the claim that best fits the marked words. Every claim that merely
+    // overlaps them (a whole-clause statement around a number, say) would otherwise take the verdict too and,
+    // with a fact link, be pulled out of the fact it belongs to.
+    let best: { claim: Claim; fit: number } | undefined;
     for (const f of facts) {
-      f.claims = f.claims.map((c) => {
-        if (c.article !== a.article || !(c.start < a.end && a.start < c.end)) return c;
-        hit = true;
-        return { ...c, review: mergeReview(c.review, review) };
-      });
+      for (const c of f.claims) {
+        if (c.article !== a.article || !(c.start < a.end && a.start < c.end)) continue;
+        const fit = spanFit(c, a);
+        if (!best || fit > best.fit) best = { claim: c, fit };
+      }
+    }
+    const hit = best !== undefined;
+    if (best) {
+      const target = best.claim;
+      for (const f of facts) {
+        f.claims = f.claims.map((c) => (c === target ? { ...c, review: mergeReview(c.review, review) } : c));
+      }
     }
     if (a.fact) {
       const list = linked.get(a.fact) ?? [];
@@ -256,6 +266,13 @@ function applyFactDecisions(source: Fact[], folder: FolderDecisions | undefined,
     };
   });
   return facts;
+}
+
+/** Overlap over union of two spans: 1 for the same words, near 0 for a long clause around a short mark. */
+function spanFit(x: { start: number; end: number }, y: { start: number; end: number }): number {
+  const overlap = Math.min(x.end, y.end) - Math.max(x.start, y.start);
+  const union = Math.max(x.end, y.end) - Math.min(x.start, y.start);
+  return union > 0 ? Math.max(0, overlap) / union : 0;
 }
 
 function mergeReview(old: Review | undefined, add: Review): Review {

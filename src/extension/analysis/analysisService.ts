@@ -44,7 +44,8 @@ export class AnalysisService implements vscode.Disposable {
   private snapshot: AnalysisSnapshot | undefined;
   private _state: AnalysisState = 'starting';
   private readonly sources = new Map<string, Source>(); // by uri.toString()
-  private readWarnings: Warning[] = [];
+  /** Why files were skipped or read with trouble, by file; passed to the engine as the analysis's warnings. */
+  private readonly readWarnings = new Map<string, string>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly client: WorkerClient;
   private scanCancel: vscode.CancellationTokenSource | undefined;
@@ -53,10 +54,14 @@ export class AnalysisService implements vscode.Disposable {
   private pendingFileChanges = new Set<string>();
   private pendingRescan = false;
   private readyWaiters: ((s: AnalysisSnapshot) => void)[] = [];
+  private logged = new Set<string>();
+  /** Snapshots published so far (a snapshot's generation), and the newest worker generation among them. */
+  private published = 0;
+  private publishedWorkerGeneration = 0;
   private matchCache = new Map<string, { version: number; matches: boolean }>();
   /** Applied over every analysis before it is published: a person's sidecar decisions (src/extension/annotations). */
   private postProcess: ((a: Analysis) => Analysis) | undefined;
-  private lastResult: { generation: number; analysis: Analysis; ms: number; byFile: Map<string, vscode.Uri> } | undefined;
+  private lastResult: { generation: number; analysis: Analysis; ms: number; byFile: Map<string, vscode.Uri>; snapshotGeneration: number } | undefined;
 
   constructor(workerPath: string, private readonly output: vscode.LogOutputChannel) {
     this.client = new WorkerClient(workerPath, (m) => output.error(m));
@@ -122,7 +127,7 @@ export class AnalysisService implements vscode.Disposable {
     const work = async (progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken) => {
       token.onCancellationRequested(() => cts.cancel());
       this.sources.clear();
-      this.readWarnings = [];
+      this.readWarnings.clear();
       let done = 0;
       for (let i = 0; i < uris.length && !cts.token.isCancellationRequested; i += READ_CONCURRENCY) {
         const batch = uris.slice(i, i + READ_CONCURRENCY);
@@ -165,13 +170,17 @@ export class AnalysisService implements vscode.Disposable {
     const set: ArticleInput[] = (reset || !changedSources ? [...this.sources.values()] : changedSources).map((s) => ({ file: s.file, text: s.text }));
     const cancelListener = token?.onCancellationRequested(() => this.client.cancel());
     try {
-      const result = await this.client.update({ reset, set, remove: removed, entityTypes: setting('analysis.entityTypes'), warnings: this.readWarnings });
+      const result = await this.client.update({ reset, set, remove: removed, entityTypes: setting('analysis.entityTypes'), warnings: this.warnings() });
       if (token?.isCancellationRequested) return;
       const t0 = Date.now();
-      this.lastResult = { ...result, byFile };
-      const snapshot = makeSnapshot(result.generation, new AnalysisIndex(this.processed(result.analysis)), byFile, result.ms);
+      const index = await buildIndex(this.processed(result.analysis));
+      // A newer analysis may have been indexed while this one was (builds pause between slices).
+      if (token?.isCancellationRequested || result.generation < this.publishedWorkerGeneration) return;
+      this.publishedWorkerGeneration = result.generation;
+      const snapshot = makeSnapshot(++this.published, index, byFile, result.ms);
+      this.lastResult = { ...result, byFile, snapshotGeneration: snapshot.generation };
       this.output.info(`analysed ${result.analysis.articles.length} articles: ${result.analysis.entities.length} entities, ${result.analysis.facts.length} facts in ${Math.round(result.ms)} ms (+${Date.now() - t0} ms indexing)`);
-      for (const w of result.analysis.warnings) this.output.warn(`${w.file ?? ''}${w.line ? `:${w.line}` : ''}: ${w.message}`);
+      this.logWarnings(result.analysis.warnings);
       this.publish(snapshot);
     } catch (e) {
       if (e instanceof AnalysisCancelled) {
@@ -193,7 +202,14 @@ export class AnalysisService implements vscode.Disposable {
   /** Publishes the last analysis again (after the post-process's inputs, e.g. a sidecar, changed). */
   republish(): void {
     const r = this.lastResult;
-    if (r && this.snapshot?.generation === r.generation) this.publish(makeSnapshot(r.generation, new AnalysisIndex(this.processed(r.analysis)), r.byFile, r.ms));
+    if (!r || this.snapshot?.generation !== r.snapshotGeneration) return;
+    void buildIndex(this.processed(r.analysis)).then((index) => {
+      // Only if nothing newer was published meanwhile.
+      if (this.lastResult !== r || this.snapshot?.generation !== r.snapshotGeneration) return;
+      const snapshot = makeSnapshot(++this.published, index, r.byFile, r.ms);
+      r.snapshotGeneration = snapshot.generation;
+      this.publish(snapshot);
+    });
   }
 
   private processed(a: Analysis): Analysis {
@@ -208,6 +224,7 @@ export class AnalysisService implements vscode.Disposable {
 
   private async read(uri: vscode.Uri): Promise<Source | undefined> {
     const file = vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+    this.readWarnings.delete(file);
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open?.isDirty) return { uri, file, text: open.getText() };
     try {
@@ -228,13 +245,29 @@ export class AnalysisService implements vscode.Disposable {
       }
       return { uri, file, text: decoded.text };
     } catch (e) {
-      this.warn(file, `skipped: ${(e as Error).message}`);
+      // A file deleted between the event and the read is simply gone, not a problem to report.
+      if (!(e instanceof vscode.FileSystemError && e.code === 'FileNotFound')) this.warn(file, `skipped: ${(e as Error).message}`);
       return undefined;
     }
   }
 
   private warn(file: string, message: string): void {
-    this.readWarnings.push({ file, message });
+    this.readWarnings.set(file, message);
+  }
+
+  /** Logs each warning once, not again with every re-analysis. */
+  private logWarnings(warnings: readonly Warning[]): void {
+    const now = new Set<string>();
+    for (const w of warnings) {
+      const line = `${w.file ?? ''}${w.line ? `:${w.line}` : ''}: ${w.message}`;
+      now.add(line);
+      if (!this.logged.has(line)) this.output.warn(line);
+    }
+    this.logged = now;
+  }
+
+  private warnings(): Warning[] {
+    return [...this.readWarnings].map(([file, message]) => ({ file, message }));
   }
 
   private queueFileEvent(uri: vscode.Uri | undefined): void {
@@ -352,7 +385,7 @@ export class AnalysisService implements vscode.Disposable {
   }
 
   private publishEmpty(): void {
-    this.publish(makeSnapshot(this.snapshot ? this.snapshot.generation + 1 : 0, new AnalysisIndex({ articles: [], entities: [], facts: [], warnings: this.readWarnings }), new Map(), 0));
+    this.publish(makeSnapshot(++this.published, new AnalysisIndex({ articles: [], entities: [], facts: [], warnings: this.warnings() }), new Map(), 0));
   }
 
   private fail(message: string): void {
@@ -393,6 +426,11 @@ function makeSnapshot(generation: number, index: AnalysisIndex, byFile: Map<stri
     uriOf: (id) => uris.get(id),
     articleIdOf: (uri) => ids.get(uri.toString()),
   };
+}
+
+/** Indexes in slices between other work on the extension host (hovers, typing). */
+function buildIndex(analysis: Analysis): Promise<AnalysisIndex> {
+  return AnalysisIndex.build(analysis, () => new Promise((r) => setImmediate(r)));
 }
 
 /** findFiles takes one exclude glob: a list becomes one brace pattern. */

@@ -4,7 +4,7 @@
 import { Worker } from 'node:worker_threads';
 import { analyzeCorpus } from '../../engine/analyze';
 import type { Analysis, ArticleInput, EntityType, Warning } from '../../engine/model';
-import type { WorkerReply, WorkerUpdate } from '../../shared/workerProtocol';
+import { AnalysisAssembler, type WorkerReply, type WorkerUpdate } from '../../shared/workerProtocol';
 
 export interface AnalysisResult {
   generation: number;
@@ -41,6 +41,7 @@ export class WorkerClient {
   /** Everything the worker has been sent, so a restarted worker can be brought back to the same state. */
   private readonly inputs = new Map<string, ArticleInput>();
   private needsReset = true;
+  private readonly assembler = new AnalysisAssembler();
 
   constructor(private readonly workerPath: string, private readonly log: (message: string) => void) {}
 
@@ -78,6 +79,7 @@ export class WorkerClient {
       void this.worker.terminate();
       this.worker = undefined;
       this.needsReset = true;
+      this.assembler.reset(-1);
     }
     this.settle(Number.MAX_SAFE_INTEGER, undefined, new AnalysisCancelled());
   }
@@ -91,8 +93,12 @@ export class WorkerClient {
     try {
       const w = new Worker(this.workerPath);
       w.on('message', (reply: WorkerReply) => {
-        if (reply.type === 'result') this.settle(reply.generation, { generation: reply.generation, analysis: reply.analysis, ms: reply.ms });
-        else this.settle(reply.generation, undefined, new Error(reply.message));
+        if (w !== this.worker) return; // a cancelled worker's last words
+        if (reply.type === 'part') this.assembler.add(reply);
+        else if (reply.type === 'result') {
+          const analysis = this.assembler.finish(reply.generation, reply.warnings);
+          this.settle(reply.generation, { generation: reply.generation, analysis, ms: reply.ms });
+        } else this.settle(reply.generation, undefined, new Error(reply.message));
       });
       w.on('error', (e) => {
         this.log(`analysis worker failed: ${e.stack ?? e.message}`);

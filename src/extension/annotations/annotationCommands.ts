@@ -11,6 +11,7 @@ import {
   newAnnotationId, removeAnnotation, retarget, setNote, setVerdict, splitEntity, type AnnotationKind, type TruthVerdict,
 } from '../../engine/sidecar';
 import { oneLine, truncate } from '../../shared/escape';
+import { requireTrust } from '../setup/trust';
 import { COMMANDS } from '../../shared/commands';
 import type { AnnotationStore } from './annotationStore';
 import { ANNOTATION_COMMANDS, annotationsAt, OrphanNode, type AnnotationRef } from './annotationViews';
@@ -31,6 +32,8 @@ function author(): string | undefined {
 
 export function registerAnnotationCommands(analysis: AnalysisService, store: AnnotationStore, output: vscode.LogOutputChannel): vscode.Disposable[] {
   const run = (fn: (...args: unknown[]) => Promise<void>) => async (...args: unknown[]) => {
+    // Every command here writes a sidecar: in Restricted Mode, say so (and how to trust) instead.
+    if (!(await requireTrust('your change'))) return;
     try {
       await fn(...args);
     } catch (e) {

@@ -47,6 +47,10 @@ export class ComparePanel implements vscode.Disposable {
     else panel.post({ type: 'pending', message: 'This claim is no longer in the analysis. Run \u201cCrosscheck: Compare Claim\u201d on a claim to compare it.' });
   }
 
+  private onError(e: Error): void {
+    void vscode.window.showErrorMessage(`Crosscheck could not open that source: ${e.message}`);
+  }
+
   private constructor(readonly panel: vscode.WebviewPanel, extensionUri: vscode.Uri, private readonly service: AnalysisService) {
     ComparePanel.current = this;
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'crosscheck.svg');
@@ -78,7 +82,8 @@ export class ComparePanel implements vscode.Disposable {
       return;
     }
     const snapshot = this.service.current;
-    if (snapshot) void revealSpan(snapshot, m.article, m.start, m.end);
+    // Sources open in the first group, so the panel stays in view beside them.
+    if (snapshot) revealSpan(snapshot, m.article, m.start, m.end, vscode.ViewColumn.One).catch((e: Error) => this.onError(e));
   }
 
   dispose(): void {

@@ -6,13 +6,18 @@ import type { DecorationStyle } from '../../shared/settings';
 import type { AnalysisService } from '../analysis/analysisService';
 import { changed, setting } from '../config';
 
-function verdictDecoration(v: Verdict, style: DecorationStyle): vscode.TextEditorDecorationType {
+/**
+ * Values (numbers, names, times) get the verdict's background or underline. Statement claims span whole
+ * sentences, so a background would tint entire paragraphs: they get a thin dashed underline instead.
+ */
+function verdictDecoration(v: Verdict, style: DecorationStyle, statement: boolean): vscode.TextEditorDecorationType {
   const fg = new vscode.ThemeColor(`crosscheck.${v}Foreground`);
   const common: vscode.DecorationRenderOptions = {
-    overviewRulerColor: v === 'single' ? undefined : fg,
+    overviewRulerColor: v === 'single' || statement ? undefined : fg,
     overviewRulerLane: vscode.OverviewRulerLane.Right,
     rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
   };
+  if (statement) return vscode.window.createTextEditorDecorationType({ ...common, borderStyle: 'none none dashed none', borderWidth: '0 0 1px 0', borderColor: fg });
   return vscode.window.createTextEditorDecorationType(
     style === 'underline'
       ? { ...common, borderStyle: 'none none solid none', borderWidth: '0 0 2px 0', borderColor: fg }
@@ -20,8 +25,10 @@ function verdictDecoration(v: Verdict, style: DecorationStyle): vscode.TextEdito
   );
 }
 
+type DecorationKey = `${Verdict}` | `${Verdict}:statement`;
+
 export class Decorations implements vscode.Disposable {
-  private verdictTypes = new Map<Verdict, vscode.TextEditorDecorationType>();
+  private verdictTypes = new Map<DecorationKey, vscode.TextEditorDecorationType>();
   private entityType: vscode.TextEditorDecorationType | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -45,7 +52,11 @@ export class Decorations implements vscode.Disposable {
     const style = setting('decorations.style');
     if (style !== 'off') {
       const shown = new Set(setting('decorations.verdicts'));
-      for (const v of VERDICTS) if (shown.has(v)) this.verdictTypes.set(v, verdictDecoration(v, style));
+      for (const v of VERDICTS) {
+        if (!shown.has(v)) continue;
+        this.verdictTypes.set(v, verdictDecoration(v, style, false));
+        this.verdictTypes.set(`${v}:statement`, verdictDecoration(v, style, true));
+      }
     }
     if (setting('decorations.entities')) {
       this.entityType = vscode.window.createTextEditorDecorationType({
@@ -69,11 +80,12 @@ export class Decorations implements vscode.Disposable {
     }
     const { snapshot, article } = found;
     const doc = editor.document;
-    const byVerdict = new Map<Verdict, vscode.DecorationOptions[]>();
+    const byVerdict = new Map<DecorationKey, vscode.DecorationOptions[]>();
     for (const { claim, fact } of snapshot.index.claimsOf(article.id)) {
-      const list = byVerdict.get(fact.verdict) ?? [];
+      const key: DecorationKey = claim.kind === 'statement' ? `${fact.verdict}:statement` : fact.verdict;
+      const list = byVerdict.get(key) ?? [];
       list.push({ range: new vscode.Range(doc.positionAt(claim.start), doc.positionAt(claim.end)) });
-      byVerdict.set(fact.verdict, list);
+      byVerdict.set(key, list);
     }
     for (const [v, type] of this.verdictTypes) editor.setDecorations(type, byVerdict.get(v) ?? []);
     if (this.entityType) {

@@ -31,9 +31,9 @@ export class NavigationProvider implements vscode.ReferenceProvider, vscode.Defi
   provideReferences(doc: vscode.TextDocument, position: vscode.Position): vscode.Location[] | undefined {
     const hit = this.entityAt(doc, position);
     if (!hit) return undefined;
-    const order = new Map(hit.snapshot.index.analysis.articles.map((a, i) => [a.id, i]));
+    const index = hit.snapshot.index;
     return [...hit.entity.mentions]
-      .sort((a, b) => (order.get(a.article) ?? 0) - (order.get(b.article) ?? 0) || a.start - b.start)
+      .sort((a, b) => index.orderOf(a.article) - index.orderOf(b.article) || a.start - b.start)
       .flatMap((m) => locationOf(hit.snapshot, m.article, m.start, m.end) ?? []);
   }
 

@@ -5,6 +5,15 @@ import { AnalysisSearch } from '../../shared/search';
 import type { AnalysisService, AnalysisSnapshot, AnalysisState } from '../analysis/analysisService';
 import { ArticleNode, EntityNode, FactNode, GroupNode, type TreeNode, verdictIcon } from './nodes';
 
+/** A view's contents as plain data (for tests and for other features that list what a view shows). */
+export interface TreeSnapshotNode {
+  label: string;
+  description?: string;
+  tooltip?: string;
+  contextValue?: string;
+  children: TreeSnapshotNode[];
+}
+
 export const VIEW_IDS = { articles: 'crosscheck.articles', entities: 'crosscheck.entities', findings: 'crosscheck.findings' } as const;
 
 class NodeProvider implements vscode.TreeDataProvider<TreeNode> {
@@ -66,6 +75,24 @@ export class CrosscheckViews implements vscode.Disposable {
     this.filterText = query.trim();
     void vscode.commands.executeCommand('setContext', 'crosscheck.filtered', this.filterText.length > 0);
     this.refresh();
+  }
+
+  /** What a view shows, expanded to `depth` levels. */
+  snapshot(view: keyof typeof VIEW_IDS, depth = 2): TreeSnapshotNode[] {
+    const provider = this.providers[['articles', 'entities', 'findings'].indexOf(view)];
+    const walk = (node: TreeNode | undefined, level: number): TreeSnapshotNode[] =>
+      provider.getChildren(node).map((child) => {
+        const it = child.item();
+        const label = typeof it.label === 'string' ? it.label : (it.label?.label ?? '');
+        return {
+          label,
+          ...(typeof it.description === 'string' ? { description: it.description } : {}),
+          ...(typeof it.tooltip === 'string' ? { tooltip: it.tooltip } : {}),
+          ...(it.contextValue ? { contextValue: it.contextValue } : {}),
+          children: level < depth ? walk(child, level + 1) : [],
+        };
+      });
+    return walk(undefined, 0);
   }
 
   private refresh(): void {

@@ -1,15 +1,12 @@
-// The analysis worker: keeps the folder's articles and re-runs the engine when they change, on its own
-// thread so the extension host (hovers, typing) never waits on analysis. Must not import vscode.
+// The analysis worker: keeps the folder's articles in the engine's incremental form and re-analyses when they
+// change, on its own thread so the extension host (hovers, typing) never waits on analysis. Must not import vscode.
 import { parentPort } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
-import { analyzeCorpus } from '../../engine/analyze';
-import type { ArticleInput, EntityType, Warning } from '../../engine/model';
-import type { WorkerReply, WorkerUpdate } from '../../shared/workerProtocol';
+import { createEngine } from '../../engine/incremental';
+import { analysisParts, type WorkerReply, type WorkerUpdate } from '../../shared/workerProtocol';
 
-const inputs = new Map<string, ArticleInput>();
+let engine = createEngine();
 let latest = 0;
-let entityTypes: EntityType[] | undefined;
-let warnings: Warning[] = [];
 let scheduled = false;
 
 function post(reply: WorkerReply): void {
@@ -21,9 +18,10 @@ function analyse(): void {
   const generation = latest;
   const t0 = performance.now();
   try {
-    const sorted = [...inputs.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-    const analysis = analyzeCorpus(sorted, { ...(entityTypes ? { entityTypes } : {}), warnings });
-    post({ type: 'result', generation, analysis, ms: performance.now() - t0 });
+    const analysis = engine.analysis();
+    const ms = performance.now() - t0;
+    for (const part of analysisParts(generation, analysis)) post(part);
+    post({ type: 'result', generation, warnings: analysis.warnings, ms });
   } catch (e) {
     post({ type: 'error', generation, message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
   }
@@ -31,11 +29,10 @@ function analyse(): void {
 
 parentPort?.on('message', (m: WorkerUpdate) => {
   if (m.type !== 'update') return;
-  if (m.reset) inputs.clear();
-  for (const file of m.remove) inputs.delete(file);
-  for (const input of m.set) inputs.set(input.file, input);
-  entityTypes = m.entityTypes;
-  warnings = m.warnings;
+  if (m.reset) engine = createEngine();
+  for (const file of m.remove) engine.removeArticle(file);
+  for (const input of m.set) engine.setArticle(input.file, input.text);
+  engine.setOptions({ ...(m.entityTypes ? { entityTypes: m.entityTypes } : {}), warnings: m.warnings });
   latest = Math.max(latest, m.generation);
   // Updates that arrive while one is queued are applied first and analysed once (typing sends many).
   if (!scheduled) {
