@@ -182,8 +182,11 @@ describe('Crosscheck in the editor', () => {
   it('shows the article\'s claims in the Outline', async () => {
     await crosscheck();
     const editor = await openSeed('003');
-    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri);
-    assert.ok(symbols.length > 0);
+    // The document may be switching to the Crosscheck Article language just after opening: ask until answered.
+    const symbols = await until('the article\'s Outline', async () => {
+      const s = await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>('vscode.executeDocumentSymbolProvider', editor.document.uri);
+      return !!s && s.length > 0 && s;
+    });
     const s117 = symbols.find((s) => editor.document.getText(s.selectionRange).includes('117'));
     assert.ok(s117, symbols.map((s) => s.name).join(', '));
     const starts = symbols.map((s) => editor.document.offsetAt(s.selectionRange.start));
