@@ -40,8 +40,10 @@ async function main(): Promise<number> {
   const { flags, positional } = parseArgs(process.argv.slice(2));
   const devPaths = flags.get('extensionDevelopmentPath') ?? [];
   const testsPath = flags.get('extensionTestsPath')?.[0];
-  if (devPaths.length !== 1) throw new Error(`code-web: exactly one --extensionDevelopmentPath is supported (got ${devPaths.length})`);
-  if (positional.length > 1) throw new Error(`code-web: at most one workspace folder is supported (got ${positional.join(', ')})`);
+  if (devPaths.length !== 1) throw new Error(`exactly one --extensionDevelopmentPath is supported (got ${devPaths.length})`);
+  // Without a suite nothing would ever end the run (the UI tests open workbenches with test/ui/driver.ts).
+  if (!testsPath) throw new Error('--extensionTestsPath is required (it runs a test suite)');
+  if (positional.length > 1) throw new Error(`at most one workspace folder is supported (got ${positional.join(', ')})`);
   const vs = ensureVSCodeWeb();
   const run = createRunDir({
     workspace: positional[0] ? path.resolve(positional[0]) : undefined,
@@ -114,10 +116,12 @@ function relay(level: string, message: string): void {
   else if (level === 'error' && /crosscheck|extension host/i.test(message)) process.stderr.write(`[vscode ${level}] ${message}\n`);
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    process.stderr.write(`code-web: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exit(1);
-  },
-);
+if (require.main === module) {
+  main().then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      process.stderr.write(`code-web: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exit(1);
+    },
+  );
+}
