@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { analyzeCorpus } from '../engine/analyze';
 import { analysisToJson } from '../engine/serialize';
 import { readArticleFolder, FolderError } from '../node/folder';
+import { forTerminal, terminalSafe } from './terminal';
 import { formatSummary } from './summary';
 import { report } from './report';
 import { exportCommand, EXPORT_USAGE, reportOrphans } from './export';
@@ -22,7 +23,9 @@ ${EXPORT_USAGE}
 Articles are the .txt and .md files in the folder and its subfolders (UTF-8). A person's annotations and
 decisions (<article>.crosscheck.yaml, crosscheck.yaml) are read and applied over the analysis.`;
 
-export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout, rawErr: NodeJS.WritableStream = process.stderr): Promise<number> {
+  // Warnings quote file names and sidecar text: never let them drive the terminal.
+  const err = terminalSafe(rawErr);
   const [command, ...rest] = argv;
   if (!command || command === 'help' || command === '--help' || command === '-h') {
     out.write(USAGE + '\n');
@@ -73,7 +76,7 @@ async function analyze(args: string[], out: NodeJS.WritableStream, err: NodeJS.W
   for (const w of decisions.warnings) err.write(`crosscheck: ${w.file}:${w.line}:${w.column}: ${w.message} (its decisions are not applied)\n`);
   const analysis = decisions.apply(analyzeCorpus(contents.inputs, { warnings: [...contents.warnings, ...decisions.warnings], published: decisions.published }));
   reportOrphans(analysis.annotations, err);
-  out.write(parsed.values.json ? JSON.stringify(analysisToJson(analysis), null, 2) + '\n' : formatSummary(analysis));
+  out.write(parsed.values.json ? JSON.stringify(analysisToJson(analysis), null, 2) + '\n' : forTerminal(formatSummary(analysis)));
   return 0;
 }
 

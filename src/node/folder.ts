@@ -1,12 +1,17 @@
 // Reads a folder of articles from disk for the CLI and the benchmark (the extension reads through workspace.fs).
+import { constants } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { decodeArticleBytes } from '../engine/text/decode';
 import type { ArticleInput, Warning } from '../engine/model';
 
 export const ARTICLE_EXTENSIONS = ['.txt', '.md'];
-/** Files larger than this are skipped: no news article is this long, and analysing it would stall the caller. */
-export const MAX_ARTICLE_BYTES = 25 * 1024 * 1024;
+/**
+ * Files larger than this are skipped with a warning. The longest published news pieces are a few hundred KB;
+ * a bigger .txt in a workspace is a log or a data dump, and analysing it would only flood the views.
+ * It still admits a 1 MB single-line article, which is analysed.
+ */
+export const MAX_ARTICLE_BYTES = 4 * 1024 * 1024;
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-test', 'dist', 'out']);
 
 export interface FolderContents {
@@ -32,18 +37,26 @@ export async function readArticleFolder(folder: string): Promise<FolderContents>
   const files: string[] = [];
   const warnings: Warning[] = [];
   const seen = new Set<string>();
-  await walk(folder, folder, files, warnings, seen);
+  await walk(folder, folder, files, warnings, seen, await fs.realpath(folder));
   files.sort();
   const inputs: ArticleInput[] = [];
+  // The same file reached twice (a symlink or a hard link beside it) would count as two sources agreeing.
+  const readFiles = new Map<string, string>();
   for (const rel of files) {
     const abs = path.join(folder, rel);
     try {
-      const info = await fs.stat(abs);
-      if (info.size > MAX_ARTICLE_BYTES) {
-        warnings.push({ file: rel, message: `skipped: ${(info.size / 1048576).toFixed(1)} MB is larger than the ${MAX_ARTICLE_BYTES / 1048576} MB limit for one article` });
+      const read = await readBounded(abs);
+      if (read.tooLarge !== undefined) {
+        warnings.push({ file: rel, message: `skipped: ${read.tooLarge}` });
         continue;
       }
-      const decoded = decodeArticleBytes(await fs.readFile(abs));
+      const first = readFiles.get(read.identity);
+      if (first !== undefined) {
+        warnings.push({ file: rel, message: `skipped: it is the same file as ${first} (a link)` });
+        continue;
+      }
+      readFiles.set(read.identity, rel);
+      const decoded = decodeArticleBytes(read.bytes);
       if (!decoded.ok) {
         warnings.push({ file: rel, message: `skipped: ${decoded.reason}` });
         continue;
@@ -55,18 +68,56 @@ export async function readArticleFolder(folder: string): Promise<FolderContents>
       }
       inputs.push({ file: rel, text: decoded.text });
     } catch (e) {
+      // Deleted, renamed, replaced by a folder or made unreadable since the folder was listed.
       warnings.push({ file: rel, message: `skipped: ${describe(e)}` });
     }
   }
   return { inputs, warnings };
 }
 
-async function walk(root: string, dir: string, out: string[], warnings: Warning[], seen: Set<string>): Promise<void> {
+type BoundedRead = { bytes: Uint8Array; identity: string; tooLarge?: undefined } | { tooLarge: string };
+
+/**
+ * Reads at most MAX_ARTICLE_BYTES through one open handle: the size is checked on what was opened (not on a
+ * path that may since point elsewhere), and a file that grows while it is read cannot make us read more.
+ */
+async function readBounded(abs: string): Promise<BoundedRead> {
+  // Non-blocking: if a named pipe took the file's place since the listing, opening it must not wait for a writer.
+  const handle = await fs.open(abs, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) throw Object.assign(new Error('it is not a regular file'), { code: info.isDirectory() ? 'EISDIR' : 'ENOTREG' });
+    const limit = `the ${MAX_ARTICLE_BYTES / 1048576} MB limit for one article`;
+    if (info.size > MAX_ARTICLE_BYTES) return { tooLarge: `${(info.size / 1048576).toFixed(1)} MB is larger than ${limit}` };
+    let buffer = Buffer.allocUnsafe(info.size + 1);
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        if (length > MAX_ARTICLE_BYTES) return { tooLarge: `it grew past ${limit} while being read` };
+        buffer = Buffer.concat([buffer], Math.min(buffer.length * 2, MAX_ARTICLE_BYTES + 1));
+      }
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    return { bytes: buffer.subarray(0, length), identity: info.ino ? `${info.dev}:${info.ino}` : abs };
+  } finally {
+    await handle.close();
+  }
+}
+
+async function walk(root: string, dir: string, out: string[], warnings: Warning[], seen: Set<string>, rootReal: string): Promise<void> {
   let real: string;
   try {
     real = await fs.realpath(dir);
   } catch (e) {
     warnings.push({ file: path.relative(root, dir) || '.', message: `skipped folder: ${describe(e)}` });
+    return;
+  }
+  // A link to `/` or to a home folder would make one folder's analysis walk the whole disk.
+  const rel = path.relative(rootReal, real);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) {
+    warnings.push({ file: path.relative(root, dir), message: 'skipped: the link leads outside the folder' });
     return;
   }
   // A symlink loop would otherwise recurse forever.
@@ -94,8 +145,11 @@ async function walk(root: string, dir: string, out: string[], warnings: Warning[
         continue;
       }
     }
-    if (isDir) await walk(root, abs, out, warnings, seen);
-    else if (isFile && isArticleFile(entry.name)) out.push(path.relative(root, abs).split(path.sep).join('/'));
+    if (isDir) await walk(root, abs, out, warnings, seen, rootReal);
+    else if (!isArticleFile(entry.name)) continue;
+    else if (isFile) out.push(path.relative(root, abs).split(path.sep).join('/'));
+    // A pipe, socket or device (or a link to /dev/zero) named like an article: reading it could never end.
+    else warnings.push({ file: path.relative(root, abs), message: 'skipped: it is not a regular file' });
   }
 }
 
@@ -106,6 +160,9 @@ export function describe(e: unknown): string {
     case 'EACCES': case 'EPERM': return 'permission denied';
     case 'ELOOP': return 'too many symbolic links (a link loop)';
     case 'EISDIR': return 'it is a folder';
+    case 'ENOTREG': return 'it is not a regular file';
+    case 'ENAMETOOLONG': return 'its path is too long';
+    case 'EMFILE': case 'ENFILE': return 'too many open files';
     default: return err?.message ?? String(e);
   }
 }

@@ -185,13 +185,22 @@ function alignPeople(claims: readonly ExtractedClaim[]): Group[] {
 }
 
 function splitPeople(names: readonly ExtractedClaim[]): ExtractedClaim[][] {
-  const groups: ExtractedClaim[][] = [];
+  // samePerson reads only the given name, the key and the entity, so each group keeps one claim per distinct
+  // triple and a claim is tested against those: comparing it with every member was quadratic in the number
+  // of times one name occurs (a long article repeating a name took seconds).
+  const groups: { members: ExtractedClaim[]; kinds: Map<string, ExtractedClaim> }[] = [];
+  const signature = (x: ExtractedClaim) => `${String(x.claim.normalized.given ?? '')}\u0000${String(x.claim.normalized.key ?? '')}\u0000${x.ctx.entity ?? ''}`;
   for (const x of names) {
-    const g = groups.find((grp) => grp.every((y) => samePerson(x, y)));
-    if (g) g.push(x);
-    else groups.push([x]);
+    const g = groups.find((grp) => [...grp.kinds.values()].every((y) => samePerson(x, y)));
+    const sig = signature(x);
+    if (g) {
+      g.members.push(x);
+      if (!g.kinds.has(sig)) g.kinds.set(sig, x);
+    } else {
+      groups.push({ members: [x], kinds: new Map([[sig, x]]) });
+    }
   }
-  return groups;
+  return groups.map((g) => g.members);
 }
 
 function samePerson(a: ExtractedClaim, b: ExtractedClaim): boolean {

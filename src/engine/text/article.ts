@@ -93,7 +93,10 @@ const ABBREVIATIONS = new Set([
 function sentencesOf(text: string, p: Span): Span[] {
   const out: Span[] = [];
   let start = p.start;
-  const re = /[.!?…]+["”’')\]]*(?=\s+|$)/g;
+  // A run of end marks is matched whole and only from its first mark (the lookbehind, and a lookahead
+  // capture that cannot backtrack): a plain `[.!?…]+` retries every shorter run at every position, which
+  // is quadratic on a long run of dots not followed by a space (a 64 KB run took 12 s).
+  const re = /(?<![.!?…])(?=([.!?…]+))\1["”’')\]]*(?=\s|$)/g;
   const body = text.slice(p.start, p.end);
   let m: RegExpExecArray | null;
   while ((m = re.exec(body))) {
@@ -108,6 +111,31 @@ function sentencesOf(text: string, p: Span): Span[] {
     start = absEnd;
   }
   const tail = trimSpan(text, { start, end: p.end });
+  if (tail.end > tail.start) out.push(tail);
+  return out.some((s) => s.end - s.start > MAX_SENTENCE) ? out.flatMap((s) => capSentence(text, s)) : out;
+}
+
+/**
+ * Longer "sentences" are cut into pieces at white space. No news sentence comes near this length; a line
+ * without end marks (a table, a list run together, hostile input) does, and claim finders that look back
+ * through their sentence would then do work quadratic in its length (a 64 KB such line took seconds).
+ */
+export const MAX_SENTENCE = 2000;
+
+function capSentence(text: string, s: Span): Span[] {
+  const out: Span[] = [];
+  let start = s.start;
+  while (s.end - start > MAX_SENTENCE) {
+    let cut = start + MAX_SENTENCE;
+    const space = text.slice(start + MAX_SENTENCE / 2, cut).search(/\s\S*$/);
+    if (space >= 0) cut = start + MAX_SENTENCE / 2 + space;
+    // Never between the halves of a surrogate pair, nor between CR and LF.
+    else if (/[\uD800-\uDBFF]/.test(text[cut - 1]) || (text[cut - 1] === '\r' && text[cut] === '\n')) cut--;
+    const piece = trimSpan(text, { start, end: cut });
+    if (piece.end > piece.start) out.push(piece);
+    start = cut;
+  }
+  const tail = trimSpan(text, { start, end: s.end });
   if (tail.end > tail.start) out.push(tail);
   return out;
 }
