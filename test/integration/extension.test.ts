@@ -166,7 +166,10 @@ describe('Crosscheck in the editor', () => {
     await crosscheck();
     const editor = await openSeed('003');
     const pos = positionOf(editor.document, 'Umerov');
-    const refs = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', editor.document.uri, pos);
+    const refs = await until('references to Umerov', async () => {
+      const found = await vscode.commands.executeCommand<vscode.Location[] | undefined>('vscode.executeReferenceProvider', editor.document.uri, pos);
+      return found && found.length > 0 ? found : undefined;
+    });
     const files = new Set(refs.map((r) => basename(r.uri).slice(0, 3)));
     for (const f of ['000', '001', '003', '004']) assert.ok(files.has(f), `no reference in ${f}: ${[...files]}`);
     const defs = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', editor.document.uri, pos);
@@ -182,10 +185,11 @@ describe('Crosscheck in the editor', () => {
   it('shows the article\'s claims in the Outline', async () => {
     await crosscheck();
     const editor = await openSeed('003');
-    // The document may be switching to the Crosscheck Article language just after opening: ask until answered.
-    const symbols = await until('the article\'s Outline', async () => {
-      const s = await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>('vscode.executeDocumentSymbolProvider', editor.document.uri);
-      return !!s && s.length > 0 && s;
+    // The symbol provider answers for the Crosscheck Article language, which the document takes just after it
+    // opens: until then VS Code returns undefined rather than an empty list.
+    const symbols = await until('document symbols for 003', async () => {
+      const found = await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>('vscode.executeDocumentSymbolProvider', editor.document.uri);
+      return found && found.length > 0 ? found : undefined;
     });
     const s117 = symbols.find((s) => editor.document.getText(s.selectionRange).includes('117'));
     assert.ok(s117, symbols.map((s) => s.name).join(', '));
