@@ -2,16 +2,12 @@
 import { constants } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { decodeArticleBytes } from '../engine/text/decode';
+import { decodeArticleBytes, MAX_ARTICLE_BYTES } from '../engine/text/decode';
 import type { ArticleInput, Warning } from '../engine/model';
 
 export const ARTICLE_EXTENSIONS = ['.txt', '.md'];
-/**
- * Files larger than this are skipped with a warning. The longest published news pieces are a few hundred KB;
- * a bigger .txt in a workspace is a log or a data dump, and analysing it would only flood the views.
- * It still admits a 1 MB single-line article, which is analysed.
- */
-export const MAX_ARTICLE_BYTES = 4 * 1024 * 1024;
+// The size limit lives beside the decoder so that the CLI and the extension skip the same files.
+export { MAX_ARTICLE_BYTES };
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-test', 'dist', 'out']);
 
 export interface FolderContents {

@@ -2,14 +2,13 @@
 // workspace.fs (open editors' unsaved text wins), sends them to the worker and publishes each new analysis
 // as a snapshot with its lookups. Nothing here runs during activation: start() schedules the first scan.
 import * as vscode from 'vscode';
-import { decodeArticleBytes } from '../../engine/text/decode';
+import { decodeArticleBytes, MAX_ARTICLE_BYTES } from '../../engine/text/decode';
 import type { Analysis, Article, ArticleInput, Warning } from '../../engine/model';
 import { AnalysisIndex } from '../../shared/analysisIndex';
 import { changed, setting } from '../config';
 import { AnalysisCancelled, WorkerClient } from './workerClient';
 
 /** No news article is this long; bigger files are skipped with a warning rather than stall the analysis. */
-export const MAX_ARTICLE_BYTES = 25 * 1024 * 1024;
 /** Above this many files the first analysis shows a cancellable notification, not only the view's progress bar. */
 const LARGE_FOLDER = 200;
 const EDIT_DEBOUNCE_MS = 300;
