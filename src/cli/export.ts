@@ -8,12 +8,12 @@ import type { AnchoredAnnotation } from '../engine/model';
 import { oneLine, truncate } from '../shared/escape';
 
 export const EXPORT_USAGE = `  export <folder> --w3c     print the folder's annotations as W3C Web Annotation JSON-LD
-      --out <file>          write them to a file instead`;
+      -o, --output <file>   write them to a file instead (--out works too)`;
 
 export async function exportCommand(args: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { w3c: { type: 'boolean' }, out: { type: 'string' } } });
+    parsed = parseArgs({ args, allowPositionals: true, options: { w3c: { type: 'boolean' }, output: { type: 'string', short: 'o' }, out: { type: 'string' } } });
   } catch (e) {
     err.write(`crosscheck export: ${(e as Error).message}\n`);
     return 2;
@@ -45,9 +45,11 @@ export async function exportCommand(args: string[], out: NodeJS.WritableStream, 
   const orphans = collection.first.items.filter((a) => a['crosscheck:anchor'] === 'orphaned').length;
   if (orphans) err.write(`crosscheck: ${orphans} annotation(s) could not be found in their article and are exported with their quote only\n`);
   const json = JSON.stringify(collection, null, 2) + '\n';
-  if (parsed.values.out) {
+  // `-o/--output` as in `crosscheck report`; `--out` stays for scripts written against the first version.
+  const target = parsed.values.output ?? parsed.values.out;
+  if (target) {
     try {
-      await writeFileAtomic(parsed.values.out, json);
+      await writeFileAtomic(target, json);
     } catch (e) {
       err.write(`crosscheck export: ${(e as Error).message}\n`);
       return 1;

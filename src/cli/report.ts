@@ -1,10 +1,9 @@
 // `crosscheck report <folder>`: the Markdown report of a folder, on stdout or into a file.
-import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { analyzeCorpus } from '../engine/analyze';
 import { formatReport } from '../engine/report/markdown';
 import { readArticleFolder, FolderError } from '../node/folder';
-import { loadFolderDecisions } from '../node/sidecarStore';
+import { loadFolderDecisions, writeFileAtomic } from '../node/sidecarStore';
 
 export async function report(args: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   let parsed;
@@ -40,7 +39,12 @@ export async function report(args: string[], out: NodeJS.WritableStream, err: No
   const analysis = decisions.apply(analyzeCorpus(contents.inputs, { warnings: [...contents.warnings, ...decisions.warnings], published: decisions.published }));
   const md = formatReport(analysis, { singles: parsed.values.singles, title: `Crosscheck report: ${folder}` });
   if (parsed.values.output) {
-    await writeFile(parsed.values.output, md, 'utf8');
+    try {
+      await writeFileAtomic(parsed.values.output, md);
+    } catch (e) {
+      err.write(`crosscheck report: cannot write ${parsed.values.output}: ${(e as Error).message}\n`);
+      return 1;
+    }
     err.write(`crosscheck: wrote ${parsed.values.output}\n`);
   } else {
     out.write(md);

@@ -120,6 +120,9 @@ describe('sidecar store', () => {
     const target = path.join(dir, 'export.jsonld');
     assert.equal(await main(['export', dir, '--w3c', '--out', target], new Output().stream, new Output().stream), 0);
     assert.deepEqual(JSON.parse(fs.readFileSync(target, 'utf8')), json);
+    const short = path.join(dir, 'export-o.jsonld');
+    assert.equal(await main(['export', dir, '--w3c', '-o', short], new Output().stream, new Output().stream), 0, '-o as in `crosscheck report`');
+    assert.deepEqual(JSON.parse(fs.readFileSync(short, 'utf8')), json);
     const err = new Output();
     assert.equal(await main(['export', dir], new Output().stream, err.stream), 2);
     assert.match(err.text, /--w3c/);
