@@ -8,6 +8,7 @@ import { parseArticle } from './text/article';
 import { entitiesFromMentions, extractMentions } from './entities';
 import type { ArticleWords } from './entities/mentions';
 import { claimContextOf, factsFromClaims } from './facts';
+import { storiesOf } from './facts/stories';
 import { extractClaims, type ExtractedClaim } from './claims';
 
 export interface IncrementalEngine {
@@ -124,7 +125,7 @@ class Engine implements IncrementalEngine {
       }
       return e.claims;
     });
-    const facts = factsFromClaims(articles, claims);
+    const facts = factsFromClaims(articles, claims, {}, storiesOf(articles, entities));
     this.cached = { articles, entities, facts, warnings: [...(this.options.warnings ?? [])] };
     return this.cached;
   }

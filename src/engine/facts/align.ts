@@ -23,7 +23,11 @@ export interface Group {
   members: ExtractedClaim[];
 }
 
-export function alignClaims(all: readonly ExtractedClaim[], options: AlignOptions = {}): Group[] {
+/**
+ * `storyOf`, when given, partitions the claims (see stories.ts): each part is aligned on its own, with word
+ * weights still taken from the whole folder so that scores mean the same in every story.
+ */
+export function alignClaims(all: readonly ExtractedClaim[], options: AlignOptions = {}, storyOf?: (x: ExtractedClaim) => number): Group[] {
   const opts = { ...DEFAULTS, ...options };
   const idf = idfOf(all);
   const vectors = new Map<ExtractedClaim, Vector>();
@@ -32,6 +36,19 @@ export function alignClaims(all: readonly ExtractedClaim[], options: AlignOption
     if (!v) vectors.set(x, (v = vectorOf(x, idf)));
     return v;
   };
+  const parts = new Map<number, ExtractedClaim[]>();
+  for (const x of all) {
+    const k = storyOf ? storyOf(x) : 0;
+    let p = parts.get(k);
+    if (!p) parts.set(k, (p = []));
+    p.push(x);
+  }
+  const groups: Group[] = [];
+  for (const part of parts.values()) groups.push(...alignPart(part, vec, idf, opts));
+  return groups;
+}
+
+function alignPart(all: readonly ExtractedClaim[], vec: (x: ExtractedClaim) => Vector, idf: (t: string) => number, opts: Required<AlignOptions>): Group[] {
   const groups: Group[] = [];
   groups.push(...alignNumeric(all.filter((x) => ['quantity', 'time', 'date', 'duration'].includes(x.claim.kind)), vec, opts.numericThreshold));
   groups.push(...alignPeople(all.filter((x) => x.claim.kind === 'name' || x.claim.kind === 'role')));

@@ -1,0 +1,54 @@
+import * as assert from 'node:assert/strict';
+import { analyzeCorpus } from '../../src/engine/analyze';
+import { storiesOf, STORY_MIN_FOLDER } from '../../src/engine/facts/stories';
+import type { ArticleInput } from '../../src/engine/model';
+
+// Twelve invented events, five reports each, told in the same words: only the names and figures differ.
+const TOWNS = ['Varnholt', 'Keldrin', 'Ostavar', 'Pellmoor', 'Quillan', 'Rostrek', 'Sandervik', 'Tolmark', 'Uthwaite', 'Velloran', 'Wexmoor', 'Yarrowby'];
+const MAYORS = ['Ilse Brandvold', 'Otto Kerrigan', 'Mara Lindqvist', 'Pavel Ostrander', 'Nadia Quorne', 'Felix Ramsdell', 'Greta Solberg', 'Hugo Tennant', 'Lena Ulvaeus', 'Jonas Verhoek', 'Karin Wallis', 'Emil Yardley'];
+
+function folder(): ArticleInput[] {
+  const out: ArticleInput[] = [];
+  TOWNS.forEach((town, e) => {
+    for (let s = 0; s < 5; s++) {
+      const dead = 10 + e * 7 + (s === 4 ? 3 : 0);
+      out.push({
+        file: `e${String(e).padStart(2, '0')}_s${s}.txt`,
+        text: `Flood Hits ${town}\n\nThe flood in ${town} killed ${dead} people on Tuesday, Mayor ${MAYORS[e]} said. ` +
+          `Rescue teams from ${town} searched the river banks overnight.\n`,
+      });
+    }
+  });
+  return out;
+}
+
+describe('stories: aligning claims within the articles about one event', () => {
+  it('leaves a folder of one cluster whole', () => {
+    const small = folder().slice(0, 10);
+    assert.ok(small.length < STORY_MIN_FOLDER);
+    const a = analyzeCorpus(small);
+    assert.equal(storiesOf(a.articles, a.entities), undefined);
+  });
+
+  it('never puts claims of two events in one fact, and still compares the reports of each event', () => {
+    const a = analyzeCorpus(folder());
+    const eventOf = (article: string) => article.slice(0, 3);
+    const death = a.facts.filter((f) => f.kind === 'quantity' && f.claims.some((c) => /killed/.test(a.articles.find((x) => x.id === c.article)!.text.slice(c.sentence.start, c.sentence.end))));
+    assert.ok(death.length >= TOWNS.length, `one death-toll fact per event, got ${death.length}`);
+    for (const f of a.facts) {
+      const events = new Set(f.claims.map((c) => eventOf(c.article)));
+      assert.equal(events.size, 1, `${f.label} mixes events ${[...events].join(', ')}`);
+    }
+    // the fifth report of every event gives another toll: a conflict inside the event, found every time
+    const conflicts = death.filter((f) => f.verdict === 'conflict');
+    assert.equal(conflicts.length, TOWNS.length);
+  });
+
+  it('keeps articles that share no rare name together instead of alone', () => {
+    const inputs = folder();
+    for (let i = 0; i < 3; i++) inputs.push({ file: `z${i}.txt`, text: 'Storm Report\n\nThe storm killed 4 people on Monday, officials said.\n' });
+    const a = analyzeCorpus(inputs);
+    const stories = storiesOf(a.articles, a.entities)!;
+    assert.equal(new Set(['z0', 'z1', 'z2'].map((id) => stories.get(id))).size, 1);
+  });
+});
