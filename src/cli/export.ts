@@ -1,6 +1,6 @@
 // `crosscheck export <folder> --w3c`: a person's annotations as W3C Web Annotation JSON-LD, for other tools.
 import { parseArgs } from 'node:util';
-import { readArticleFolder, FolderError } from '../node/folder';
+import { oneFolder, readFolderForCli } from './folderRun';
 import { readFolderSidecars, writeFileAtomic } from '../node/sidecarStore';
 import { parseArticle } from '../engine/text/article';
 import { exportW3C } from '../engine/sidecar';
@@ -18,26 +18,14 @@ export async function exportCommand(args: string[], out: NodeJS.WritableStream, 
     err.write(`crosscheck export: ${(e as Error).message}\n`);
     return 2;
   }
-  const folder = parsed.positionals[0];
-  if (!folder || parsed.positionals.length > 1) {
-    err.write('crosscheck export: name exactly one folder, e.g. `crosscheck export seeds --w3c`\n');
-    return 2;
-  }
+  const folder = oneFolder('export', parsed.positionals, 'crosscheck export seeds --w3c', err);
+  if (folder === undefined) return 2;
   if (!parsed.values.w3c) {
     err.write('crosscheck export: name the format; the one supported is --w3c (W3C Web Annotation JSON-LD)\n');
     return 2;
   }
-  let contents;
-  try {
-    contents = await readArticleFolder(folder);
-  } catch (e) {
-    if (e instanceof FolderError) {
-      err.write(`crosscheck: ${e.message}\n`);
-      return 1;
-    }
-    throw e;
-  }
-  for (const w of contents.warnings) err.write(`crosscheck: ${w.file ?? folder}: ${w.message}\n`);
+  const contents = await readFolderForCli(folder, err, false);
+  if (typeof contents === 'number') return contents;
   const sidecars = await readFolderSidecars(folder, contents.inputs.map((i) => i.file));
   for (const p of sidecars.problems) err.write(`crosscheck: ${p.file}:${p.line}:${p.column}: ${p.message} (skipped)\n`);
   const articles = contents.inputs.map(parseArticle);

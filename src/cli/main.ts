@@ -1,13 +1,11 @@
 // The `crosscheck` command line: the same engine as the extension, for scripts and terminals.
 import { parseArgs } from 'node:util';
-import { analyzeCorpus } from '../engine/analyze';
 import { analysisToJson } from '../engine/serialize';
-import { readArticleFolder, FolderError } from '../node/folder';
+import { oneFolder, readFolderForCli, analyzeFolderForCli } from './folderRun';
 import { forTerminal, terminalSafe } from './terminal';
 import { formatSummary } from './summary';
 import { report } from './report';
 import { exportCommand, EXPORT_USAGE, reportOrphans } from './export';
-import { loadFolderDecisions } from '../node/sidecarStore';
 
 const USAGE = `usage: crosscheck <command> <folder> [options]
 
@@ -52,29 +50,11 @@ async function analyze(args: string[], out: NodeJS.WritableStream, err: NodeJS.W
     err.write(`crosscheck analyze: ${(e as Error).message}\n`);
     return 2;
   }
-  const folder = parsed.positionals[0];
-  if (!folder || parsed.positionals.length > 1) {
-    err.write('crosscheck analyze: name exactly one folder, e.g. `crosscheck analyze seeds`\n');
-    return 2;
-  }
-  let contents;
-  try {
-    contents = await readArticleFolder(folder);
-  } catch (e) {
-    if (e instanceof FolderError) {
-      err.write(`crosscheck: ${e.message}\n`);
-      return 1;
-    }
-    throw e;
-  }
-  for (const w of contents.warnings) err.write(`crosscheck: ${w.file ?? folder}: ${w.message}\n`);
-  if (contents.inputs.length === 0) {
-    err.write(`crosscheck: no article could be analysed in ${folder} (articles are .txt and .md files)\n`);
-    return 1;
-  }
-  const decisions = await loadFolderDecisions(folder, contents.inputs.map((i) => i.file));
-  for (const w of decisions.warnings) err.write(`crosscheck: ${w.file}:${w.line}:${w.column}: ${w.message} (its decisions are not applied)\n`);
-  const analysis = decisions.apply(analyzeCorpus(contents.inputs, { warnings: [...contents.warnings, ...decisions.warnings], published: decisions.published }));
+  const folder = oneFolder('analyze', parsed.positionals, 'crosscheck analyze seeds', err);
+  if (folder === undefined) return 2;
+  const contents = await readFolderForCli(folder, err, true);
+  if (typeof contents === 'number') return contents;
+  const analysis = await analyzeFolderForCli(folder, contents, err);
   reportOrphans(analysis.annotations, err);
   out.write(parsed.values.json ? JSON.stringify(analysisToJson(analysis), null, 2) + '\n' : forTerminal(formatSummary(analysis)));
   return 0;

@@ -1,9 +1,8 @@
 // `crosscheck report <folder>`: the Markdown report of a folder, on stdout or into a file.
 import { parseArgs } from 'node:util';
-import { analyzeCorpus } from '../engine/analyze';
 import { formatReport } from '../engine/report/markdown';
-import { readArticleFolder, FolderError } from '../node/folder';
-import { loadFolderDecisions, writeFileAtomic } from '../node/sidecarStore';
+import { writeFileAtomic } from '../node/sidecarStore';
+import { oneFolder, readFolderForCli, analyzeFolderForCli } from './folderRun';
 
 export async function report(args: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   let parsed;
@@ -13,30 +12,12 @@ export async function report(args: string[], out: NodeJS.WritableStream, err: No
     err.write(`crosscheck report: ${(e as Error).message}\n`);
     return 2;
   }
-  const folder = parsed.positionals[0];
-  if (!folder || parsed.positionals.length > 1) {
-    err.write('crosscheck report: name exactly one folder, e.g. `crosscheck report seeds`\n');
-    return 2;
-  }
-  let contents;
-  try {
-    contents = await readArticleFolder(folder);
-  } catch (e) {
-    if (e instanceof FolderError) {
-      err.write(`crosscheck: ${e.message}\n`);
-      return 1;
-    }
-    throw e;
-  }
-  for (const w of contents.warnings) err.write(`crosscheck: ${w.file ?? folder}: ${w.message}\n`);
-  if (contents.inputs.length === 0) {
-    err.write(`crosscheck: no article could be analysed in ${folder} (articles are .txt and .md files)\n`);
-    return 1;
-  }
+  const folder = oneFolder('report', parsed.positionals, 'crosscheck report seeds', err);
+  if (folder === undefined) return 2;
+  const contents = await readFolderForCli(folder, err, true);
+  if (typeof contents === 'number') return contents;
   // the same analysis as `analyze`: a person's decisions and publication dates apply to the report too
-  const decisions = await loadFolderDecisions(folder, contents.inputs.map((i) => i.file));
-  for (const w of decisions.warnings) err.write(`crosscheck: ${w.file}:${w.line}:${w.column}: ${w.message} (its decisions are not applied)\n`);
-  const analysis = decisions.apply(analyzeCorpus(contents.inputs, { warnings: [...contents.warnings, ...decisions.warnings], published: decisions.published }));
+  const analysis = await analyzeFolderForCli(folder, contents, err);
   const md = formatReport(analysis, { singles: parsed.values.singles, title: `Crosscheck report: ${folder}` });
   if (parsed.values.output) {
     try {

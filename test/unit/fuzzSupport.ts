@@ -6,33 +6,11 @@ import * as assert from 'node:assert/strict';
 import { analyzeCorpus } from '../../src/engine/analyze';
 import type { Analysis, ArticleInput, Span } from '../../src/engine/model';
 import { analysisToJson } from '../../src/engine/serialize';
+import { createRng, type Rng } from '../../scripts/bench/prng';
 
-/** mulberry32: tiny, fast, good enough to drive a fuzzer; Math.random cannot be seeded. */
-export function prng(seed: number): Rng {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const rng: Rng = {
-    next,
-    int: (lo, hi) => lo + Math.floor(next() * (hi - lo + 1)),
-    pick: (xs) => xs[Math.floor(next() * xs.length)],
-    chance: (p) => next() < p,
-  };
-  return rng;
-}
-
-export interface Rng {
-  next(): number;
-  /** Integer in [lo, hi]. */
-  int(lo: number, hi: number): number;
-  pick<T>(xs: readonly T[]): T;
-  chance(p: number): boolean;
-}
+// The benchmark's seeded generator (mulberry32): the same sequence for the same seed, so a failure replays.
+export const prng = createRng;
+export type { Rng };
 
 /** The seed of a run: FUZZ_SEED=<n> replays or explores; the default keeps CI deterministic. */
 export function fuzzSeed(fallback: number): number {
