@@ -165,12 +165,15 @@ export class Workbench {
   /** Clicks the Crosscheck icon in the activity bar and waits for its side bar to show. */
   async openCrosscheckView(name = 'Crosscheck'): Promise<void> {
     await this.dismiss();
-    const icon = this.page.locator(`.activitybar .action-item a[aria-label^="${cssString(name)}"], .activitybar .action-item[aria-label^="${cssString(name)}"]`).first();
+    // The whole action item is what a person clicks: its badge (progress spinner, conflict count) sits over
+    // the icon and is part of it, so clicking the bare <a> would be "intercepted" by the badge.
+    const label = `[aria-label^="${cssString(name)}"]`;
+    const icon = this.page.locator(`.activitybar .action-item:is(${label}, :has(> a${label}))`).first();
     await icon.waitFor({ state: 'visible' }).catch(async () => {
       const labels = await this.page.locator('.activitybar .action-item a, .activitybar .action-item').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')).filter(Boolean));
       throw new Error(`no "${name}" icon in the activity bar; it has: ${labels.join(' | ')}`);
     });
-    const checked = await icon.evaluate((e) => (e.closest('.action-item')?.classList.contains('checked') ?? false));
+    const checked = await icon.evaluate((e) => e.classList.contains('checked'));
     if (!checked) await icon.click();
     await this.page.locator('.sidebar .composite.title').filter({ hasText: new RegExp(name, 'i') }).first().waitFor({ state: 'visible' });
   }
