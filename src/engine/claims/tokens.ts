@@ -1,3 +1,4 @@
+/// <reference path="../../types/wink-porter2-stemmer.d.ts" />
 // Word tokens with offsets, diacritic folding and a light stemmer used to compare wording across articles.
 import porter2 from 'wink-porter2-stemmer';
 import { COUNTRY_OF, STOPWORDS, SYNONYMS } from './lexicon';
