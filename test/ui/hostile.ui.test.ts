@@ -58,11 +58,15 @@ describe('hostile articles in the workbench (issue 9)', function () {
     const texts = await rows.allInnerTexts();
     assert.ok(texts.some((t) => t.includes('<img src=x onerror="alert(1)">')), JSON.stringify(texts));
     assert.equal(await frame.locator(`#app :is(${INJECTED}, a)`).count(), 0, await frame.locator('#app').innerHTML());
-    // The page's one script is the panel's own, with the nonce the CSP names.
-    const scripts = await frame.locator('script').evaluateAll((els) => els.map((s) => ({ src: s.getAttribute('src') ?? '', nonce: (s as HTMLScriptElement).nonce, inline: (s.textContent ?? '').trim().length })));
-    assert.equal(scripts.length, 1, JSON.stringify(scripts));
-    assert.match(scripts[0].src, /compare\.js$/);
-    assert.ok((scripts[0].nonce ?? '').length >= 16 && scripts[0].inline === 0, JSON.stringify(scripts));
+    // Scripts in the page: the panel's own (its src, the nonce the CSP names) and the one VS Code injects into
+    // every webview (acquireVsCodeApi); none holds anything from an article.
+    const scripts = await frame.locator('script').evaluateAll((els) => els.map((s) => ({ src: s.getAttribute('src') ?? '', nonce: (s as HTMLScriptElement).nonce ?? '', text: (s.textContent ?? '').trim() })));
+    const own = scripts.filter((s) => s.src);
+    assert.equal(own.length, 1, JSON.stringify(scripts));
+    assert.match(own[0].src, /\/dist\/webview\/compare\.js$/);
+    assert.ok(own[0].nonce.length >= 16 && own[0].text === '', JSON.stringify(own));
+    for (const s of scripts.filter((x) => !x.src)) assert.match(s.text, /^globalThis\.acquireVsCodeApi = /, s.text.slice(0, 200));
+    for (const s of scripts) assert.doesNotMatch(s.text, /alert|onerror|evil\.example/, s.text.slice(0, 200));
     await wb().page.mouse.move(1100, 800);
     await wb().screenshot('hostile-compare');
     assert.deepEqual(dialogs, [], 'a script from an article opened a dialog');
