@@ -73,32 +73,58 @@ export function conceptsOfVector(v: Vector): Map<number, number> {
 }
 
 /** Weight of `a`'s words found in `b`, a word matching itself fully and a synonym at SYNONYM_WEIGHT. */
-function softShared(a: Vector, b: Vector, bConcepts: ReadonlyMap<number, number>): number {
+function softShared(a: Profile, b: Profile): number {
   let shared = 0;
-  for (const [t, x] of a) {
-    const y = b.get(t);
+  const { words, weights, wordConcepts } = a;
+  for (let i = 0; i < words.length; i++) {
+    const x = weights[i];
+    const y = b.terms.get(words[i]);
     if (y !== undefined) {
       shared += Math.min(x, y);
       continue;
     }
     let best = 0;
-    for (const c of conceptsOf(t)) best = Math.max(best, Math.min(x, bConcepts.get(c) ?? 0));
+    for (const c of wordConcepts[i]) best = Math.max(best, Math.min(x, b.concepts.get(c) ?? 0));
     shared += SYNONYM_WEIGHT * best;
   }
   return shared;
 }
 
-/** A vector with its concepts, computed once per claim. */
+/**
+ * A vector with its concepts, computed once per claim. The words, weights and concepts are also kept as
+ * arrays in the vector's order: pairs of claims are compared many times, and looking each word up in the
+ * WordNet table for every pair was most of the alignment's time.
+ */
 export interface Profile {
   terms: Vector;
   concepts: Map<number, number>;
   total: number;
+  words: string[];
+  weights: number[];
+  wordConcepts: (readonly number[])[];
+  /** Sum of the squared weights. */
+  norm2: number;
 }
 
 export function profileOf(v: Vector): Profile {
   let total = 0;
-  for (const w of v.values()) total += w;
-  return { terms: v, concepts: conceptsOfVector(v), total };
+  let norm2 = 0;
+  for (const w of v.values()) {
+    total += w;
+    norm2 += w * w;
+  }
+  const words = [...v.keys()];
+  return { terms: v, concepts: conceptsOfVector(v), total, words, weights: [...v.values()], wordConcepts: words.map(conceptsOf), norm2 };
+}
+
+/** cosine(a.terms, b.terms), with the norms computed once per profile. */
+function profileCosine(a: Profile, b: Profile): number {
+  let dot = 0;
+  for (let i = 0; i < a.words.length; i++) {
+    const y = b.terms.get(a.words[i]);
+    if (y !== undefined) dot += a.weights[i] * y;
+  }
+  return a.norm2 && b.norm2 ? dot / Math.sqrt(a.norm2 * b.norm2) : 0;
 }
 
 /**
@@ -107,27 +133,26 @@ export function profileOf(v: Vector): Profile {
  */
 export function statementSimilarity(a: Profile, b: Profile): number {
   const m = Math.min(a.total, b.total);
-  const soft = m ? (softShared(a.terms, b.terms, b.concepts) + softShared(b.terms, a.terms, a.concepts)) / 2 / m : 0;
-  return 0.3 * cosine(a.terms, b.terms) + 0.7 * Math.min(1, soft);
+  const soft = m ? (softShared(a, b) + softShared(b, a)) / 2 / m : 0;
+  return 0.3 * profileCosine(a, b) + 0.7 * Math.min(1, soft);
 }
 
 /** Cosine in which a word also meets its synonyms, at SYNONYM_WEIGHT ("evacuated" ~ "moved"). */
 export function softCosine(a: Profile, b: Profile): number {
-  let na = 0;
-  let nb = 0;
-  for (const x of a.terms.values()) na += x * x;
-  for (const y of b.terms.values()) nb += y * y;
+  const na = a.norm2;
+  const nb = b.norm2;
   if (!na || !nb) return 0;
   const dot = (p: Profile, q: Profile) => {
     let d = 0;
-    for (const [t, x] of p.terms) {
-      const y = q.terms.get(t);
+    for (let i = 0; i < p.words.length; i++) {
+      const x = p.weights[i];
+      const y = q.terms.get(p.words[i]);
       if (y !== undefined) {
         d += x * y;
         continue;
       }
       let best = 0;
-      for (const c of conceptsOf(t)) best = Math.max(best, q.concepts.get(c) ?? 0);
+      for (const c of p.wordConcepts[i]) best = Math.max(best, q.concepts.get(c) ?? 0);
       d += SYNONYM_WEIGHT * x * best;
     }
     return d;
