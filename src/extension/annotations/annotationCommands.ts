@@ -15,6 +15,7 @@ import { requireTrust } from '../setup/trust';
 import { COMMANDS } from '../../shared/commands';
 import type { AnnotationStore } from './annotationStore';
 import { ANNOTATION_COMMANDS, annotationsAt, OrphanNode, type AnnotationRef } from './annotationViews';
+import { EntityNode } from '../views/nodes';
 
 const ENTITY_COMMANDS = {
   annotateClaim: COMMANDS.annotateClaim,
@@ -84,10 +85,18 @@ export function registerAnnotationCommands(analysis: AnalysisService, store: Ann
     await store.changeSidecar(s.uri, (f) => addAnnotation(f, a));
   };
 
-  /** The entity a command is about: from the Entities view (its node carries the entity), else under the cursor. */
+  /**
+   * The entity a command is about: the Entities view's node (its context menu), `{ entity: <entity id> }`
+   * (scripts, tests), else the name under the cursor.
+   */
   const entityOf = (arg: unknown): Entity => {
-    const fromNode = (arg as { entity?: Entity } | undefined)?.entity;
-    if (fromNode && typeof fromNode.name === 'string') return fromNode;
+    if (arg instanceof EntityNode) return arg.entity;
+    const given = (arg as { entity?: unknown } | undefined)?.entity;
+    if (typeof given === 'string') {
+      const found = analysis.current?.index.entities.get(given);
+      if (!found) throw new Error('that entity is no longer in the analysis');
+      return found;
+    }
     const editor = vscode.window.activeTextEditor;
     const snapshot = analysis.current;
     const id = editor && snapshot?.articleIdOf(editor.document.uri);

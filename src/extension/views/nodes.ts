@@ -140,7 +140,8 @@ export function entityIcon(e: Entity): vscode.ThemeIcon {
 
 /** An entity: canonical name, other spellings and the number of sources; children are its mentions per article. */
 export class EntityNode implements TreeNode {
-  constructor(private readonly snapshot: AnalysisSnapshot, private readonly entity: Entity, private readonly parentId = '') {}
+  /** `entity` is what the entity commands of the view's context menu act on. */
+  constructor(private readonly snapshot: AnalysisSnapshot, readonly entity: Entity, private readonly parentId = '') {}
   item(): vscode.TreeItem {
     const e = this.entity;
     const it = new vscode.TreeItem(text(e.name, 60), vscode.TreeItemCollapsibleState.Collapsed);
