@@ -2,6 +2,7 @@
 // text cannot become markup; no inline handlers (the CSP forbids them). Runs in the webview, not in node.
 import type { CompareRow, CompareView, PersonReview } from '../shared/compareModel';
 import { PERSON_VERDICTS, type CompareState, type HostMessage, type WebviewMessage } from '../shared/protocol';
+import { revealInvisible } from '../shared/escape';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -18,7 +19,8 @@ const VERDICT_TITLES: Record<string, string> = { conflict: 'Conflict', variant: 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   if (className) e.className = className;
-  if (text !== undefined) e.textContent = text;
+  // Bidi overrides and zero-width characters from an article would reorder or hide what is read: shown as codes.
+  if (text !== undefined) e.textContent = revealInvisible(text);
   return e;
 }
 
@@ -46,7 +48,7 @@ function yours(review: PersonReview | undefined, notes: readonly string[] = []):
 function reviewControls(row: CompareRow): HTMLElement {
   const box = el('div', 'review');
   const select = el('select');
-  select.setAttribute('aria-label', `Your verdict on ${row.source}'s claim`);
+  select.setAttribute('aria-label', revealInvisible(`Your verdict on ${row.source}'s claim`));
   const none = el('option', undefined, row.review?.verdict ? 'clear your verdict' : 'your verdict\u2026');
   none.value = '';
   select.append(none);
@@ -80,13 +82,13 @@ function renderRow(row: CompareRow, view: CompareView): HTMLElement {
   const li = el('li', `row${row.current ? ' current' : ''}${row.differsFrom.length > 0 ? ' differs' : ''}`);
   li.tabIndex = 0;
   li.setAttribute('role', 'button');
-  li.setAttribute('aria-label', `${row.source}: ${row.value}. Press Enter to open this source.`);
+  li.setAttribute('aria-label', revealInvisible(`${row.source}: ${row.value}. Press Enter to open this source.`));
   li.dataset.claim = row.claim;
 
   const head = el('div', 'source');
   head.append(el('span', 'file', row.source), el('span', 'title', row.title));
   const sentence = el('p', 'sentence');
-  sentence.append(document.createTextNode(row.before), el('mark', `value verdict-${view.verdict}`, row.words), document.createTextNode(row.after));
+  sentence.append(document.createTextNode(revealInvisible(row.before)), el('mark', `value verdict-${view.verdict}`, row.words), document.createTextNode(revealInvisible(row.after)));
   const facts = el('dl', 'facts');
   const add = (term: string, value: string | undefined) => {
     if (!value) return;

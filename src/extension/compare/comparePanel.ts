@@ -4,7 +4,7 @@
 import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
 import type { CompareView } from '../../shared/compareModel';
-import { escapeHtml } from '../../shared/escape';
+import { escapeHtml, oneLine, truncate } from '../../shared/escape';
 import { isWebviewMessage, type CompareState, type HostMessage } from '../../shared/protocol';
 import type { AnalysisService } from '../analysis/analysisService';
 import { revealSpan } from '../locations';
@@ -73,7 +73,7 @@ export class ComparePanel implements vscode.Disposable {
   private showView(view: CompareView, state: CompareState): void {
     this.view = view;
     this.state = state;
-    this.panel.title = `Compare: ${view.label.length > 40 ? view.label.slice(0, 39) + '\u2026' : view.label}`;
+    this.panel.title = `Compare: ${truncate(oneLine(view.label), 40)}`;
     this.post({ type: 'show', view, state });
   }
 

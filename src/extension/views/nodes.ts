@@ -174,7 +174,7 @@ export class ArticleNode implements TreeNode {
     const it = new vscode.TreeItem(text(a.title || a.file, 80), vscode.TreeItemCollapsibleState.Collapsed);
     it.id = `article:${a.id}`;
     it.description = `${index.sourceLabel(a.id)} \u00b7 ${claims} claim${claims === 1 ? '' : 's'} \u00b7 ${conflicts} conflict${conflicts === 1 ? '' : 's'}`;
-    it.tooltip = `${text(a.title, 200)}\n${a.file}${a.published ? `\npublished ${a.published}` : ''}\n${claims} claims, ${conflicts} in conflict with other sources`;
+    it.tooltip = `${text(a.title, 200)}\n${text(a.file, 200)}${a.published ? `\npublished ${text(a.published, 40)}` : ''}\n${claims} claims, ${conflicts} in conflict with other sources`;
     it.iconPath = new vscode.ThemeIcon(conflicts > 0 ? 'warning' : 'file-text');
     it.contextValue = 'crosscheck.article';
     it.command = openSpanCommand(a.id, a.titleSpan.start, a.titleSpan.end);
