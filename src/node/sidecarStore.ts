@@ -12,8 +12,8 @@ import type { Document } from 'yaml';
 import { describe as describeError, readBounded } from './folder';
 import type { Analysis, Warning } from '../engine/model';
 import {
-  FOLDER_FILE, SIDECAR_SUFFIX, anchorAnnotations, applyDecisions, SIDECAR_VERSION, emptyFolderDecisions, parseFolderDecisions, parseSidecar, serializeFolderDecisions,
-  serializeSidecar, sidecarPathFor, type FolderDecisions, type Parsed, type SidecarFile, type SidecarInput, type SidecarProblem,
+  FOLDER_FILE, SIDECAR_SUFFIX, ambiguousSidecarMessage, anchorAnnotations, applyDecisions, SIDECAR_VERSION, emptyFolderDecisions, matchSidecars, parseFolderDecisions, parseSidecar, serializeFolderDecisions,
+  serializeSidecar, type FolderDecisions, type Parsed, type SidecarFile, type SidecarInput, type SidecarProblem,
 } from '../engine/sidecar';
 
 export interface Loaded<T> {
@@ -80,22 +80,22 @@ async function readChecked<T>(abs: string, rel: string, parse: (text: string) =>
  * annotations are listed as orphans rather than forgotten) and the folder's crosscheck.yaml.
  */
 export async function readFolderSidecars(folder: string, articleFiles: readonly string[]): Promise<FolderSidecars> {
-  const wanted = new Map(articleFiles.map((f) => [sidecarPathFor(f), f]));
   const found = await findSidecarFiles(folder);
   const sidecars: Loaded<SidecarFile>[] = [];
-  for (const rel of found) sidecars.push(await readSidecar(path.join(folder, rel), rel, basename(wanted.get(rel))));
+  for (const rel of found) sidecars.push(await readSidecar(path.join(folder, rel), rel));
   const folderFile = await readFolderDecisions(folder);
   const problems: FileProblem[] = [];
   for (const s of [...sidecars, folderFile]) for (const p of s.problems) problems.push({ file: s.rel, ...p });
-  return {
-    sidecars, folderFile, problems,
-    inputs: sidecars.filter((s) => s.value && s.raw !== null).map((s) => ({ path: s.rel, file: s.value! })),
-    decisions: folderFile.value ?? emptyFolderDecisions(),
-  };
-}
-
-function basename(file: string | undefined): string | undefined {
-  return file === undefined ? undefined : file.slice(file.lastIndexOf('/') + 1);
+  const inputs = sidecars.filter((s) => s.value && s.raw !== null).map((s) => ({ path: s.rel, file: s.value! }));
+  // Which article each sidecar belongs to can be told only knowing the articles (the extension pairs them later).
+  if (articleFiles.length > 0) {
+    const matches = matchSidecars(articleFiles, inputs.map((s) => ({ path: s.path, ...(s.file.article ? { article: s.file.article } : {}) })));
+    for (const [sidecar, m] of matches) {
+      if (!m.ambiguous) continue;
+      problems.push({ file: sidecar, line: 1, column: 1, message: ambiguousSidecarMessage(m.ambiguous) });
+    }
+  }
+  return { sidecars, folderFile, problems, inputs, decisions: folderFile.value ?? emptyFolderDecisions() };
 }
 
 async function findSidecarFiles(folder: string): Promise<string[]> {
