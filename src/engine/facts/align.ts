@@ -5,7 +5,7 @@ import type { ExtractedClaim } from '../claims';
 import type { QuantityValue } from '../claims/normalize';
 import { editSimilarity } from '../claims/tokens';
 import { givenNamesCompatible } from './verdict';
-import { candidatePairs, clusterEdges, idfOf, indexKeys, profileOf, softCosine, statementSimilarity, vectorOf, type Profile, type Vector } from './similarity';
+import { candidatePairs, clusterEdges, idfOf, indexKeys, liveConceptsOf, profileOf, softCosine, statementSimilarity, vectorOf, type Profile, type Vector } from './similarity';
 
 export interface AlignOptions {
   /** Minimum context similarity for two numbers, times or dates to be one fact. */
@@ -17,6 +17,8 @@ export interface AlignOptions {
 const PAIRWISE_CHECK = 6;
 /** Reciprocal best matches count down to this share of the statement threshold. */
 const MUTUAL_FLOOR = 0.6;
+/** Every two members of a statement fact are at least this share of the threshold alike. */
+const GROUP_FLOOR = 0.5;
 
 const DEFAULTS: Required<AlignOptions> = { numericThreshold: 0.22, statementThreshold: 0.35 };
 
@@ -32,10 +34,11 @@ export interface Group {
 export function alignClaims(all: readonly ExtractedClaim[], options: AlignOptions = {}, storyOf?: (x: ExtractedClaim) => number): Group[] {
   const opts = { ...DEFAULTS, ...options };
   const idf = idfOf(all);
+  const live = liveConceptsOf(all);
   const vectors = new Map<ExtractedClaim, Profile>();
   const vec = (x: ExtractedClaim) => {
     let v = vectors.get(x);
-    if (!v) vectors.set(x, (v = profileOf(vectorOf(x, idf))));
+    if (!v) vectors.set(x, (v = profileOf(vectorOf(x, idf), live)));
     return v;
   };
   const parts = new Map<number, ExtractedClaim[]>();
@@ -46,11 +49,11 @@ export function alignClaims(all: readonly ExtractedClaim[], options: AlignOption
     p.push(x);
   }
   const groups: Group[] = [];
-  for (const part of parts.values()) groups.push(...alignPart(part, vec, idf, opts));
+  for (const part of parts.values()) groups.push(...alignPart(part, vec, idf, opts, live));
   return groups;
 }
 
-function alignPart(all: readonly ExtractedClaim[], vec: (x: ExtractedClaim) => Profile, idf: (t: string) => number, opts: Required<AlignOptions>): Group[] {
+function alignPart(all: readonly ExtractedClaim[], vec: (x: ExtractedClaim) => Profile, idf: (t: string) => number, opts: Required<AlignOptions>, live: ReadonlySet<number>): Group[] {
   const groups: Group[] = [];
   groups.push(...alignNumeric(all.filter((x) => ['quantity', 'time', 'date', 'duration'].includes(x.claim.kind)), vec, opts.numericThreshold));
   groups.push(...alignPeople(all.filter((x) => x.claim.kind === 'name' || x.claim.kind === 'role')));
@@ -59,7 +62,7 @@ function alignPart(all: readonly ExtractedClaim[], vec: (x: ExtractedClaim) => P
   const own = new Map<ExtractedClaim, Profile>();
   const ownVec = (x: ExtractedClaim) => {
     let v = own.get(x);
-    if (!v) own.set(x, (v = profileOf(vectorOf(x, idf, 0))));
+    if (!v) own.set(x, (v = profileOf(vectorOf(x, idf, 0), live)));
     return v;
   };
   groups.push(...alignStatements(all.filter((x) => x.claim.kind === 'statement'), ownVec, opts.statementThreshold));
@@ -260,7 +263,8 @@ function alignStatements(claims: readonly ExtractedClaim[], vec: (x: ExtractedCl
   // index each clause by its ten most informative words; a word in more than 150 clauses tells little
   for (const [i, j] of candidatePairs(claims, (x) => x.claim.article, (x) => indexKeys(vec(x)), 10, 150)) {
     // sentence-level actors are a rough reading: a mismatch weakens a match instead of forbidding it
-    const s = statementSimilarity(vec(claims[i]), vec(claims[j])) * (actorsCompatible(claims[i], claims[j]) ? 1 : 0.6);
+    const factor = actorsCompatible(claims[i], claims[j]) ? 1 : 0.6;
+    const s = statementSimilarity(vec(claims[i]), vec(claims[j]), (Math.min(MUTUAL_FLOOR, GROUP_FLOOR) * threshold) / factor) * factor;
     score.set(i * n + j, s);
     if (s < MUTUAL_FLOOR * threshold) continue;
     for (const [a, b] of [[i, j], [j, i]]) {
@@ -288,7 +292,7 @@ function alignStatements(claims: readonly ExtractedClaim[], vec: (x: ExtractedCl
     const members = [i];
     for (const { j } of [...m.values()].sort((x, y) => y.s - x.s)) {
       // checked against the strongest few members only, so a fact over many articles stays linear to build
-      if (members.slice(0, PAIRWISE_CHECK).every((k) => pair(k, j) >= threshold * 0.5)) members.push(j);
+      if (members.slice(0, PAIRWISE_CHECK).every((k) => pair(k, j) >= threshold * GROUP_FLOOR)) members.push(j);
     }
     if (members.length >= 2) groups.push(members.sort((a, b) => a - b));
   }
