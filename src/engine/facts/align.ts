@@ -16,7 +16,11 @@ export interface AlignOptions {
 
 const PAIRWISE_CHECK = 6;
 /** Reciprocal best matches count down to this share of the statement threshold. */
-const MUTUAL_FLOOR = 0.6;
+const MUTUAL_FLOOR = 0.5;
+/** ... and beat the runner-up in that article by this factor. */
+const MUTUAL_MARGIN = 1.5;
+/** Runners-up weaker than this share of the threshold are not worth remembering. */
+const RIVAL_FLOOR = 0.25;
 /** Every two members of a statement fact are at least this share of the threshold alike. */
 const GROUP_FLOOR = 0.5;
 
@@ -259,27 +263,32 @@ function alignStatements(claims: readonly ExtractedClaim[], vec: (x: ExtractedCl
   const score = new Map<number, number>();
   const n = claims.length;
   const best = new Map<number, Map<string, { j: number; s: number }>>();
-  const top = new Map<number, Map<string, { j: number; s: number }>>();
+  const top = new Map<number, Map<string, { j: number; s: number; second: number }>>();
   // index each clause by its ten most informative words; a word in more than 150 clauses tells little
   for (const [i, j] of candidatePairs(claims, (x) => x.claim.article, (x) => indexKeys(vec(x)), 10, 150)) {
     // sentence-level actors are a rough reading: a mismatch weakens a match instead of forbidding it
     const factor = actorsCompatible(claims[i], claims[j]) ? 1 : 0.6;
     const s = statementSimilarity(vec(claims[i]), vec(claims[j]), (Math.min(MUTUAL_FLOOR, GROUP_FLOOR) * threshold) / factor) * factor;
     score.set(i * n + j, s);
-    if (s < MUTUAL_FLOOR * threshold) continue;
+    if (s < RIVAL_FLOOR * threshold) continue;
     for (const [a, b] of [[i, j], [j, i]]) {
       let m = top.get(a);
       if (!m) top.set(a, (m = new Map()));
       const cur = m.get(claims[b].claim.article);
-      if (!cur || s > cur.s) m.set(claims[b].claim.article, { j: b, s });
+      if (!cur) m.set(claims[b].claim.article, { j: b, s, second: 0 });
+      else if (s > cur.s) m.set(claims[b].claim.article, { j: b, s, second: cur.s });
+      else if (s > cur.second) cur.second = s;
     }
   }
-  // an edge counts when it clears the threshold, or when the two clauses are each other's best match in the
-  // other's article (reciprocal best matches are how bitext aligners pair sentences that share few words)
+  // an edge counts when it clears the threshold, or when the two clauses are each other's clear best match in
+  // the other's article: reciprocal best matches are how bitext aligners pair sentences that share few words,
+  // and the margin over the runner-up (a ratio test) keeps a clause from pairing with the least bad of many
+  // weak candidates
+  const clear = (e: { s: number; second: number }) => e.s >= MUTUAL_FLOOR * threshold && e.s >= MUTUAL_MARGIN * e.second;
   for (const [i, m] of top) {
     for (const [art, e] of m) {
       const back = top.get(e.j)?.get(claims[i].claim.article);
-      if (e.s >= threshold || (back && back.j === i)) {
+      if (e.s >= threshold || (back && back.j === i && clear(e) && clear(back))) {
         let b = best.get(i);
         if (!b) best.set(i, (b = new Map()));
         b.set(art, e);
