@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
+import { copyHostileWorkspace } from '../test/fixtures/hostileWorkspace';
 import { repoRoot } from './vscode-web/install';
 import { writeUserSettings } from './vscode-web/session';
 
@@ -16,15 +17,47 @@ function option(name: string): string | undefined {
   return process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 }
 
+/**
+ * The folders the suite runs in, one VS Code each: test files in test/integration/<name>/ run in the workspace
+ * of that name (test/integration/index.ts picks them by CROSSCHECK_TEST_WORKSPACE), all others in seeds.
+ */
+const WORKSPACES: { name: string; prepare: (dest: string) => void }[] = [
+  { name: 'seeds', prepare: (dest) => fs.cpSync(path.join(repoRoot, 'seeds'), dest, { recursive: true }) },
+  // Articles, sidecars and file names that carry attacks (issue 9): nothing from them may run or format.
+  { name: 'hostile', prepare: copyHostileWorkspace },
+];
+const OWN_FOLDERS = WORKSPACES.map((w) => w.name).filter((n) => n !== 'seeds');
+
+/** The bundled test files (relative to out/test/integration) that a run in `workspace` would load. */
+function testFilesOf(workspace: string, only: string): string[] {
+  const dir = path.join(repoRoot, 'out', 'test', 'integration');
+  return fs.readdirSync(dir, { recursive: true }).map((f) => String(f).split(path.sep).join('/'))
+    .filter((f) => f.endsWith('.test.js'))
+    .filter((f) => (workspace === 'seeds' ? !OWN_FOLDERS.includes(f.split('/')[0]) : f.startsWith(`${workspace}/`)))
+    .filter((f) => !only || f.includes(only.replace(/\.ts$/, '')));
+}
+
 async function main(): Promise<number> {
   const desktop = process.argv.includes('--desktop');
   const extensionTestsPath = path.join(repoRoot, 'out', 'test', 'integration', 'index.js');
   if (!fs.existsSync(extensionTestsPath)) throw new Error(`${extensionTestsPath} is missing: run npm run build first`);
+  const grep = option('grep') ?? process.env.CROSSCHECK_TEST_GREP ?? '';
+  const only = option('file') ?? process.env.CROSSCHECK_TEST_FILE ?? '';
+  const runs = WORKSPACES.filter((w) => testFilesOf(w.name, only).length > 0);
+  if (runs.length === 0) {
+    process.stderr.write(`integration: no integration test files${only ? ` match "${only}"` : ''}\n`);
+    return 1;
+  }
+  let code = 0;
+  for (const w of runs) code = Math.max(code, await runIn(w, desktop, extensionTestsPath, grep, only));
+  return code;
+}
 
-  // Hermetic: the workspace is a fresh copy of seeds/, with fresh user data and no other extensions.
+async function runIn(w: (typeof WORKSPACES)[number], desktop: boolean, extensionTestsPath: string, grep: string, only: string): Promise<number> {
+  // Hermetic: the workspace is a fresh copy, with fresh user data and no other extensions.
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'crosscheck-integration-'));
-  const workspace = path.join(root, 'seeds');
-  fs.cpSync(path.join(repoRoot, 'seeds'), workspace, { recursive: true });
+  const workspace = path.join(root, w.name);
+  w.prepare(workspace);
   const userData = path.join(root, 'user-data');
   writeUserSettings(userData);
   let ok = false;
@@ -35,8 +68,9 @@ async function main(): Promise<number> {
       extensionTestsPath,
       launchArgs: [workspace, '--disable-extensions', `--user-data-dir=${userData}`, `--extensions-dir=${path.join(root, 'extensions')}`],
       extensionTestsEnv: {
-        CROSSCHECK_TEST_GREP: option('grep') ?? process.env.CROSSCHECK_TEST_GREP ?? '',
-        CROSSCHECK_TEST_FILE: option('file') ?? process.env.CROSSCHECK_TEST_FILE ?? '',
+        CROSSCHECK_TEST_GREP: grep,
+        CROSSCHECK_TEST_FILE: only,
+        CROSSCHECK_TEST_WORKSPACE: w.name,
         EXTENSIONS_GALLERY: '{}',
       },
     });
@@ -44,7 +78,7 @@ async function main(): Promise<number> {
     return 0;
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    process.stderr.write(`integration: ${message}\n`);
+    process.stderr.write(`integration (${w.name}): ${message}\n`);
     if (desktop && /ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|getaddrinfo/.test(message)) {
       process.stderr.write('integration: --desktop downloads VS Code from Microsoft\'s update host, which this machine cannot reach; `npm run test:integration` runs the same suite offline.\n');
     }

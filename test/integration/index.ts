@@ -58,12 +58,23 @@ export async function run(): Promise<void> {
   if (stats.passes === 0) throw new Error('no integration test ran');
 }
 
+/**
+ * Test files in a subfolder named after a workspace (hostile/) run only in that workspace (the launcher opens
+ * one VS Code per workspace and says which in CROSSCHECK_TEST_WORKSPACE); the others run in seeds.
+ */
+const OWN_WORKSPACES = ['hostile'];
+function inWorkspace(file: string): boolean {
+  const workspace = process.env.CROSSCHECK_TEST_WORKSPACE || 'seeds';
+  const folder = path.relative(__dirname, file).split(path.sep)[0];
+  return OWN_WORKSPACES.includes(folder) ? folder === workspace : workspace === 'seeds';
+}
+
 async function runSuite(): Promise<Mocha.Stats> {
   (globalThis as Record<string, unknown>)[ACTIVATION_STATE] = await awaitActivation(60_000);
   const grep = process.env.CROSSCHECK_TEST_GREP;
   const only = process.env.CROSSCHECK_TEST_FILE;
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, slow: 2_000, grep: grep || undefined });
-  const files = testFiles(__dirname).filter((f) => !only || f.includes(only.replace(/\.ts$/, '')));
+  const files = testFiles(__dirname).filter((f) => inWorkspace(f) && (!only || f.includes(only.replace(/\.ts$/, ''))));
   if (files.length === 0) throw new Error(`no integration test files${only ? ` match CROSSCHECK_TEST_FILE=${only}` : ''} in ${__dirname}`);
   for (const f of files) mocha.addFile(f);
   const stats = await new Promise<Mocha.Stats>((resolve, reject) => {

@@ -7,7 +7,7 @@ import { actorsOf, sentenceContexts, type ClaimContext, type ExtractedClaim } fr
 import { clausesOf } from './statements';
 import { findDates, findDurations, findTimes, formatDate, formatDuration, formatTime } from './normalize';
 import { findTitledPeople, peopleFromEntities, personMentionsByArticle, roleAround, type PersonMention } from './people';
-import { findEventPlaces } from './places';
+import { findEventPlaces, type PlaceTest } from './places';
 import { findQuantities } from './quantities';
 import { contentStems, fold } from './tokens';
 
@@ -18,6 +18,8 @@ export interface ExtractOptions {
   placeNames?: ReadonlySet<string>;
   /** Person mentions by article (see personMentionsByArticle); computed from `entities` when absent. */
   people?: ReadonlyMap<string, readonly { entity: string; mention: Mention }[]>;
+  /** Replaces the test of a name against `placeNames` (the incremental engine records what it was asked). */
+  isPlace?: PlaceTest;
 }
 
 /** Minimum content words for a sentence to be compared as a statement. */
@@ -73,7 +75,7 @@ export function extractClaims(article: Article, entities: readonly Entity[] = []
     const names: Span[] = [];
     for (const p of [...inSentence, ...titled]) names.push(...addPerson(p, s, ctx, said));
 
-    for (const pl of findEventPlaces(text, s, options.placeNames)) {
+    for (const pl of findEventPlaces(text, s, options.placeNames, options.isPlace)) {
       add('place', pl, s, pl.name, { kind: 'place', key: pl.key, event: pl.event }, ctx, said(pl));
     }
 

@@ -56,15 +56,23 @@ export function singular(w: string): string {
  * "escalation" and "escalating" -> "escal"; see scripts/build-wordnet.ts).
  */
 export function stem(word: string): string {
-  let s = STEMS.get(word);
+  let s = stems.get(word);
   if (s === undefined) {
-    if (STEMS.size > 100_000) STEMS.clear(); // a vocabulary cache, bounded for long editor sessions
-    STEMS.set(word, (s = stemUncached(word)));
+    s = olderStems.get(word) ?? stemUncached(word);
+    // A vocabulary cache bounded for long editor sessions, in two generations: clearing it outright at
+    // the bound made an archive whose vocabulary exceeds it stem every word afresh.
+    if (stems.size >= STEM_CACHE) {
+      olderStems = stems;
+      stems = new Map();
+    }
+    stems.set(word, s);
   }
   return s;
 }
 
-const STEMS = new Map<string, string>();
+const STEM_CACHE = 100_000;
+let stems = new Map<string, string>();
+let olderStems = new Map<string, string>();
 
 function stemUncached(word: string): string {
   const w = fold(word).replace(/'s$/, '').replace(/'/g, '').replace(/-/g, '');

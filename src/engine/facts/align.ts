@@ -32,10 +32,29 @@ export interface Group {
 }
 
 /**
- * `storyOf`, when given, partitions the claims (see stories.ts): each part is aligned on its own, with word
- * weights still taken from the whole folder so that scores mean the same in every story.
+ * `storyOf`, when given, partitions the claims (see stories.ts): each part is aligned on its own, as
+ * alignStory, in the order of its first claim.
  */
 export function alignClaims(all: readonly ExtractedClaim[], options: AlignOptions = {}, storyOf?: (x: ExtractedClaim) => number): Group[] {
+  if (!storyOf) return alignStory(all, options);
+  const parts = new Map<number, ExtractedClaim[]>();
+  for (const x of all) {
+    const k = storyOf(x);
+    let p = parts.get(k);
+    if (!p) parts.set(k, (p = []));
+    p.push(x);
+  }
+  const groups: Group[] = [];
+  for (const part of parts.values()) groups.push(...alignStory(part, options));
+  return groups;
+}
+
+/**
+ * The claims of one story aligned, with word weights from the story's own sentences: a story's facts depend
+ * on nothing else in the folder, so an edit re-aligns only the stories it touches (see incremental.ts), and a
+ * story weighs its words as it would in a folder of its own (a small folder is one story).
+ */
+export function alignStory(all: readonly ExtractedClaim[], options: AlignOptions = {}): Group[] {
   const opts = { ...DEFAULTS, ...options };
   const idf = idfOf(all);
   const live = liveConceptsOf(all);
@@ -45,16 +64,7 @@ export function alignClaims(all: readonly ExtractedClaim[], options: AlignOption
     if (!v) vectors.set(x, (v = profileOf(vectorOf(x, idf), live)));
     return v;
   };
-  const parts = new Map<number, ExtractedClaim[]>();
-  for (const x of all) {
-    const k = storyOf ? storyOf(x) : 0;
-    let p = parts.get(k);
-    if (!p) parts.set(k, (p = []));
-    p.push(x);
-  }
-  const groups: Group[] = [];
-  for (const part of parts.values()) groups.push(...alignPart(part, vec, idf, opts, live));
-  return groups;
+  return alignPart(all, vec, idf, opts, live);
 }
 
 function alignPart(all: readonly ExtractedClaim[], vec: (x: ExtractedClaim) => Profile, idf: (t: string) => number, opts: Required<AlignOptions>, live: ReadonlySet<number>): Group[] {
