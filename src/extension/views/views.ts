@@ -114,8 +114,9 @@ export class CrosscheckViews implements vscode.Disposable {
     };
     const notice = messages[state] ?? (state === 'analysing' && empty ? 'Analysing articles\u2026' : undefined);
     this.articles.message = notice;
-    // A stopped analysis is said in every view: a person may be looking at any of them.
-    const stopped = state === 'cancelled' || state === 'failed' ? notice : undefined;
+    // Said in every view while there is nothing else to show, or the analysis stopped: a person may be looking
+    // at any of them.
+    const stopped = empty || state === 'cancelled' || state === 'failed' ? notice : undefined;
     this.findings.message = stopped;
     const filter = this.filterText ? `Filtered by \u201c${this.filterText}\u201d` : undefined;
     this.entities.message = [stopped, filter].filter(Boolean).join(' ') || undefined;
