@@ -51,7 +51,8 @@ function runSuite(s: Suite): Promise<Result> {
       pending = lines.pop() ?? '';
       for (const line of lines) {
         const m = closing.exec(line.trim());
-        if (m) Object.assign(result, { passed: +m[1], failed: +m[2], skipped: +(m[3] ?? 0), counted: true });
+        // A suite may run in several workspaces (integration: seeds, then hostile), each closing with its counts.
+        if (m) Object.assign(result, { passed: result.passed + +m[1], failed: result.failed + +m[2], skipped: result.skipped + +(m[3] ?? 0), counted: true });
       }
     });
     child.on('close', (code, signal) => {

@@ -4,12 +4,14 @@
 //   --desktop: the desktop VS Code that runTests downloads (needs Microsoft's update host).
 // The suite runs once per kind of workspace (test/integration/workspaces.ts): the tests at the top of
 // test/integration on a copy of seeds/, those in empty/ on an empty folder, those in large/ on a generated
-// folder of a few hundred articles. Each run is its own VS Code; the closing line adds them up.
+// folder of a few hundred articles, those in hostile/ on test/fixtures/hostile. Each run is its own VS Code;
+// the closing line adds them up.
 // Filters: --grep <regex> (test titles) and --file <substring> (test files), or CROSSCHECK_TEST_GREP/_FILE.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
+import { copyHostileWorkspace } from '../test/fixtures/hostileWorkspace';
 import { WORKSPACES, type WorkspaceKind } from '../test/integration/workspaces';
 import { generateArticles, readSeeds } from './bench/generate';
 import { repoRoot } from './vscode-web/install';
@@ -40,6 +42,8 @@ function makeWorkspace(kind: WorkspaceKind, root: string): string {
   const spec = WORKSPACES[kind];
   if (spec.articles === 'seeds') {
     fs.cpSync(path.join(repoRoot, 'seeds'), dir, { recursive: true });
+  } else if (spec.articles === 'hostile') {
+    copyHostileWorkspace(dir);
   } else {
     fs.mkdirSync(dir, { recursive: true });
     // The bench's generator: events of four to six reports made from the seeds, the same files every run.

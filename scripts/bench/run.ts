@@ -8,6 +8,8 @@
 //   --compromise-at 1000 sizes at which compromise is run; other sizes are extrapolated (and say so)
 //   --edits 10           single-article edits timed on the incremental engine (at the smallest archive)
 //   --profile            also write a CPU profile of one CLI run per size to .bench/profiles and summarise it
+//   --no-vscode          skip the in-editor measurements (scripts/bench/vscode.ts)
+import { spawn } from 'node:child_process';
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -16,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { ensureArchive, readSeeds, type ArchiveManifest } from './generate';
 import { median, runChild, type ChildRun } from './measure';
 import { formatHot, hotFunctions } from './profile-summary';
-import { formatReport, type BenchResults, type IncrementalResult, type PassResult, checkBudgets } from './report';
+import { formatReport, type BenchResults, type EditorResult, type IncrementalResult, type PassResult, checkBudgets } from './report';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CACHE = path.join(ROOT, '.bench');
@@ -41,6 +43,25 @@ async function buildChildren(): Promise<Record<string, string>> {
     logLevel: 'warning',
   });
   return Object.fromEntries(entries.map((e) => [e, path.join(BUILD, `${e}.js`)]));
+}
+
+/** Runs scripts/bench/vscode.ts (see main) and reads the EditorResult it prints last on stdout. */
+function runEditorBench(script: string, archive: string): Promise<EditorResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', script, archive], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const last = stdout.trim().split('\n').pop() ?? '';
+      if (code !== 0) return reject(new Error(`scripts/bench/vscode.ts exited with ${code}`));
+      try {
+        resolve(JSON.parse(last) as EditorResult);
+      } catch {
+        reject(new Error(`scripts/bench/vscode.ts printed no EditorResult JSON on its last line: ${last.slice(0, 200)}`));
+      }
+    });
+  });
 }
 
 function pass(name: PassResult['name'], archive: ArchiveManifest, runs: ChildRun[], note?: string): PassResult {
@@ -68,6 +89,7 @@ async function main(): Promise<void> {
       'compromise-at': { type: 'string', default: '1000' },
       edits: { type: 'string', default: '10' },
       profile: { type: 'boolean' },
+      'no-vscode': { type: 'boolean' },
     },
   });
   const sizes = values.sizes.split(',').map(Number).filter((n) => n > 0);
@@ -142,6 +164,18 @@ async function main(): Promise<void> {
     const run = await child(children['pass-incremental'], [smallest.dir, values.edits]);
     results.incremental = JSON.parse(run.stdout) as IncrementalResult;
     log(`${smallest.manifest.articles}: edit p95 ${results.incremental.editP95Ms.toFixed(1)} ms`);
+  }
+
+  // The in-editor figures (activation, views populated, hovers, re-analysis after an edit, host blocking) come
+  // from scripts/bench/vscode.ts, owned by the extension side. Contract: run as
+  //   node --import tsx scripts/bench/vscode.ts <archive folder of the smallest size>
+  // it drives the real VS Code over that folder (taking the machine's VS Code lock itself if it needs one),
+  // reports progress on stderr and prints one EditorResult (report.ts) as JSON on stdout; run.ts merges it
+  // into the table, the budgets and the JSON. Until the script exists, or with --no-vscode, the row is absent.
+  const vscodeScript = path.join(__dirname, 'vscode.ts');
+  if (smallest && !values['no-vscode'] && fs.existsSync(vscodeScript)) {
+    log(`${smallest.manifest.articles}: VS Code measurements (scripts/bench/vscode.ts)`);
+    results.editor = await runEditorBench(vscodeScript, smallest.dir);
   }
 
   // compromise works document by document, so its time grows with the characters: extrapolate linearly

@@ -1,6 +1,6 @@
 // The `crosscheck` command line: the same engine as the extension, for scripts and terminals.
 import { parseArgs } from 'node:util';
-import { analysisToJson } from '../engine/serialize';
+import { analysisJsonPieces } from '../engine/serialize';
 import { oneFolder, readFolderForCli, analyzeFolderForCli } from './folderRun';
 import { forTerminal, terminalSafe } from './terminal';
 import { formatSummary } from './summary';
@@ -56,8 +56,36 @@ async function analyze(args: string[], out: NodeJS.WritableStream, err: NodeJS.W
   if (typeof contents === 'number') return contents;
   const analysis = await analyzeFolderForCli(folder, contents, err);
   reportOrphans(analysis.annotations, err);
-  out.write(parsed.values.json ? JSON.stringify(analysisToJson(analysis), null, 2) + '\n' : forTerminal(formatSummary(analysis)));
+  if (parsed.values.json) await writePieces(out, analysisJsonPieces(analysis), '\n');
+  else out.write(forTerminal(formatSummary(analysis)));
   return 0;
+}
+
+/** Writes the pieces in batches of about a megabyte, waiting whenever the stream asks to (a slow pipe). */
+async function writePieces(out: NodeJS.WritableStream, pieces: Iterable<string>, end: string): Promise<void> {
+  let batch = '';
+  const flush = async () => {
+    const more = out.write(batch);
+    batch = '';
+    if (more || typeof out.once !== 'function') return;
+    // A closed pipe (`| head`) never drains: its error ends the wait too.
+    await new Promise<void>((resolve, reject) => {
+      const settle = (e?: Error) => {
+        out.removeListener('drain', settle);
+        out.removeListener('error', settle);
+        if (e) reject(e);
+        else resolve();
+      };
+      out.once('drain', settle);
+      out.once('error', settle);
+    });
+  };
+  for (const p of pieces) {
+    batch += p;
+    if (batch.length >= 1 << 20) await flush();
+  }
+  batch += end;
+  await flush();
 }
 
 if (require.main === module) {

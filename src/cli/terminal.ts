@@ -3,8 +3,9 @@
 // and bidi overrides could make one value read as another; they are shown as visible codes instead.
 import { Writable } from 'node:stream';
 
-// C0 controls except tab and line feed, DEL, C1 controls, bidi embeddings/overrides/isolates.
-const UNSAFE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+// C0 controls except tab and line feed, DEL, C1 controls, bidi embeddings/overrides/isolates and marks, and
+// zero-width characters (which hide that two names differ).
+const UNSAFE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 
 export function forTerminal(text: string): string {
   return text.replace(UNSAFE, (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);

@@ -1,15 +1,17 @@
 // An engine that keeps a folder's articles and re-analyses only what an edit touches: the per-article
-// work (parsing, mention extraction, claim extraction) is cached by article text, and only the folder-level
-// steps (grouping names into entities, aligning claims into facts) run again. Its analysis equals analyzeCorpus over the
+// work (parsing, mention extraction, claim extraction) is cached by article text and by what it read from
+// the folder, facts are kept per story and aligned again only for the stories an edit touched, and the
+// grouping of names into entities runs again over the folder. Its analysis equals analyzeCorpus over the
 // same articles in file order; the unit tests hold it to that.
 import type { AnalyzeOptions } from './analyze';
 import type { Analysis, Article, ArticleInput } from './model';
 import { parseArticle } from './text/article';
 import { entitiesFromMentions, extractMentions } from './entities';
 import type { ArticleWords } from './entities/mentions';
-import { claimContextOf, factsFromClaims } from './facts';
+import { claimContextOf, factsFromClaims, StoryFactsCache } from './facts';
 import { storiesOf } from './facts/stories';
 import { extractClaims, type ExtractedClaim } from './claims';
+import { isPlaceName } from './claims/places';
 
 export interface IncrementalEngine {
   /** Adds or replaces an article. Cheap: the work happens in analysis(). Same text again is a no-op. */
@@ -30,6 +32,8 @@ export interface WorkCounts {
   mentionExtractions: number;
   claimExtractions: number;
   analyses: number;
+  /** Stories whose claims were aligned into facts (see StoryFactsCache). */
+  storyAlignments: number;
 }
 
 interface Entry {
@@ -40,9 +44,20 @@ interface Entry {
   article?: Article;
   /** Name candidates of `article` (entities' per-article step). */
   mentions?: ArticleWords;
-  /** Claims of `article`, and the folder facts they were extracted with (see claimInputs). */
+  /** Claims of `article`, and what they read from the folder: its person mentions and place answers. */
   claims?: ExtractedClaim[];
-  claimInputs?: string;
+  people?: string;
+  placeAnswers?: PlaceAnswers;
+}
+
+/** The place names an article's claims asked about and the answers, or that the folder had no places. */
+type PlaceAnswers = Map<string, boolean> | 'no places';
+
+function placesAnswerAlike(answers: PlaceAnswers, placeNames: ReadonlySet<string>): boolean {
+  if (answers === 'no places') return placeNames.size === 0;
+  if (placeNames.size === 0) return false;
+  for (const [key, yes] of answers) if (isPlaceName(placeNames, key) !== yes) return false;
+  return true;
 }
 
 /** Code-unit order, as the extension's worker sorts: stable across locales, unlike localeCompare. */
@@ -56,7 +71,10 @@ class Engine implements IncrementalEngine {
   private readonly entries = new Map<string, Entry>();
   private order: string[] | undefined = [];
   private cached: Analysis | undefined;
-  readonly work: WorkCounts = { parses: 0, mentionExtractions: 0, claimExtractions: 0, analyses: 0 };
+  /** The folder's place names at the last analysis, sorted and joined. */
+  private places: string | undefined;
+  private readonly storyFacts = new StoryFactsCache();
+  readonly work: WorkCounts = { parses: 0, mentionExtractions: 0, claimExtractions: 0, analyses: 0, storyAlignments: 0 };
 
   constructor(private options: AnalyzeOptions) {}
 
@@ -112,20 +130,32 @@ class Engine implements IncrementalEngine {
     this.work.analyses++;
     const entities = entitiesFromMentions(articles, mentions, this.options);
     // Claims read two things from the folder besides their own article: the person mentions the entities
-    // found in it and the folder's place names. An article's claims are re-extracted only when its text
-    // or one of those changed (a new spelling of a place anywhere changes the place names for all).
+    // found in it, and whether the names after "in"/"at" are the folder's places. An article's claims are
+    // extracted again only when its text or one of those answers changed: a new place spelling elsewhere
+    // re-extracts the articles that asked about that name, not the folder.
     const context = claimContextOf(entities);
     const places = [...context.placeNames].sort().join('\n');
+    const placesChanged = places !== this.places;
+    this.places = places;
+    const anyPlaces = context.placeNames.size > 0;
     const claims = entries.map((e) => {
-      const inputs = `${JSON.stringify(context.people.get(e.article!.id) ?? [])}\n${places}`;
-      if (!e.claims || e.claimInputs !== inputs) {
-        e.claims = extractClaims(e.article!, entities, context);
-        e.claimInputs = inputs;
+      const people = JSON.stringify(context.people.get(e.article!.id) ?? []);
+      if (!e.claims || e.people !== people || (placesChanged && !placesAnswerAlike(e.placeAnswers!, context.placeNames))) {
+        const answers: PlaceAnswers = anyPlaces ? new Map() : 'no places';
+        const isPlace = anyPlaces ? (key: string) => {
+          const yes = isPlaceName(context.placeNames, key);
+          (answers as Map<string, boolean>).set(key, yes);
+          return yes;
+        } : undefined;
+        e.claims = extractClaims(e.article!, entities, { ...context, ...(isPlace ? { isPlace } : {}) });
+        e.people = people;
+        e.placeAnswers = answers;
         this.work.claimExtractions++;
       }
       return e.claims;
     });
-    const facts = factsFromClaims(articles, claims, {}, storiesOf(articles, entities));
+    const facts = factsFromClaims(articles, claims, {}, storiesOf(articles, entities), this.storyFacts);
+    this.work.storyAlignments = this.storyFacts.aligned;
     this.cached = { articles, entities, facts, warnings: [...(this.options.warnings ?? [])] };
     return this.cached;
   }

@@ -77,20 +77,21 @@ type BoundedRead = { bytes: Uint8Array; identity: string; tooLarge?: undefined }
  * Reads at most MAX_ARTICLE_BYTES through one open handle: the size is checked on what was opened (not on a
  * path that may since point elsewhere), and a file that grows while it is read cannot make us read more.
  */
-async function readBounded(abs: string): Promise<BoundedRead> {
+export async function readBounded(abs: string, maxBytes = MAX_ARTICLE_BYTES, what = 'one article'): Promise<BoundedRead> {
   // Non-blocking: if a named pipe took the file's place since the listing, opening it must not wait for a writer.
   const handle = await fs.open(abs, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const info = await handle.stat();
+    // Devices (a link to /dev/zero never ends) and pipes are not files a person wrote.
     if (!info.isFile()) throw Object.assign(new Error('it is not a regular file'), { code: info.isDirectory() ? 'EISDIR' : 'ENOTREG' });
-    const limit = `the ${MAX_ARTICLE_BYTES / 1048576} MB limit for one article`;
-    if (info.size > MAX_ARTICLE_BYTES) return { tooLarge: `${(info.size / 1048576).toFixed(1)} MB is larger than ${limit}` };
+    const limit = `the ${maxBytes / 1048576} MB limit for ${what}`;
+    if (info.size > maxBytes) return { tooLarge: `${(info.size / 1048576).toFixed(1)} MB is larger than ${limit}` };
     let buffer = Buffer.allocUnsafe(info.size + 1);
     let length = 0;
     for (;;) {
       if (length === buffer.length) {
-        if (length > MAX_ARTICLE_BYTES) return { tooLarge: `it grew past ${limit} while being read` };
-        buffer = Buffer.concat([buffer], Math.min(buffer.length * 2, MAX_ARTICLE_BYTES + 1));
+        if (length > maxBytes) return { tooLarge: `it grew past ${limit} while being read` };
+        buffer = Buffer.concat([buffer], Math.min(buffer.length * 2, maxBytes + 1));
       }
       const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
       if (bytesRead === 0) break;

@@ -9,11 +9,11 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Document } from 'yaml';
-import { describe as describeError } from './folder';
+import { describe as describeError, readBounded } from './folder';
 import type { Analysis, Warning } from '../engine/model';
 import {
-  FOLDER_FILE, SIDECAR_SUFFIX, anchorAnnotations, applyDecisions, SIDECAR_VERSION, emptyFolderDecisions, parseFolderDecisions, parseSidecar, serializeFolderDecisions,
-  serializeSidecar, sidecarPathFor, type FolderDecisions, type Parsed, type SidecarFile, type SidecarInput, type SidecarProblem,
+  FOLDER_FILE, SIDECAR_SUFFIX, ambiguousSidecarMessage, anchorAnnotations, applyDecisions, SIDECAR_VERSION, emptyFolderDecisions, matchSidecars, parseFolderDecisions, parseSidecar, serializeFolderDecisions,
+  serializeSidecar, type FolderDecisions, type Parsed, type SidecarFile, type SidecarInput, type SidecarProblem,
 } from '../engine/sidecar';
 
 export interface Loaded<T> {
@@ -64,9 +64,9 @@ export async function readFolderDecisions(folder: string): Promise<Loaded<Folder
 async function readChecked<T>(abs: string, rel: string, parse: (text: string) => Parsed<T>, empty: () => T): Promise<Loaded<T>> {
   let raw: string;
   try {
-    const info = await fs.stat(abs);
-    if (info.size > MAX_READ_BYTES) return { path: abs, rel, raw: null, problems: [{ line: 1, column: 1, message: `the file is ${(info.size / 1048576).toFixed(1)} MB, too large for a sidecar` }] };
-    raw = await fs.readFile(abs, 'utf8');
+    const read = await readBounded(abs, MAX_READ_BYTES, 'a sidecar');
+    if (read.tooLarge !== undefined) return { path: abs, rel, raw: null, problems: [{ line: 1, column: 1, message: `too large for a sidecar: ${read.tooLarge}` }] };
+    raw = Buffer.from(read.bytes).toString('utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { path: abs, rel, raw: null, value: empty(), problems: [] };
     return { path: abs, rel, raw: null, problems: [{ line: 1, column: 1, message: `cannot read: ${describeError(e)}` }] };
@@ -80,30 +80,34 @@ async function readChecked<T>(abs: string, rel: string, parse: (text: string) =>
  * annotations are listed as orphans rather than forgotten) and the folder's crosscheck.yaml.
  */
 export async function readFolderSidecars(folder: string, articleFiles: readonly string[]): Promise<FolderSidecars> {
-  const wanted = new Map(articleFiles.map((f) => [sidecarPathFor(f), f]));
   const found = await findSidecarFiles(folder);
   const sidecars: Loaded<SidecarFile>[] = [];
-  for (const rel of found) sidecars.push(await readSidecar(path.join(folder, rel), rel, basename(wanted.get(rel))));
+  for (const rel of found) sidecars.push(await readSidecar(path.join(folder, rel), rel));
   const folderFile = await readFolderDecisions(folder);
   const problems: FileProblem[] = [];
   for (const s of [...sidecars, folderFile]) for (const p of s.problems) problems.push({ file: s.rel, ...p });
-  return {
-    sidecars, folderFile, problems,
-    inputs: sidecars.filter((s) => s.value && s.raw !== null).map((s) => ({ path: s.rel, file: s.value! })),
-    decisions: folderFile.value ?? emptyFolderDecisions(),
-  };
-}
-
-function basename(file: string | undefined): string | undefined {
-  return file === undefined ? undefined : file.slice(file.lastIndexOf('/') + 1);
+  const inputs = sidecars.filter((s) => s.value && s.raw !== null).map((s) => ({ path: s.rel, file: s.value! }));
+  // Which article each sidecar belongs to can be told only knowing the articles (the extension pairs them later).
+  if (articleFiles.length > 0) {
+    const matches = matchSidecars(articleFiles, inputs.map((s) => ({ path: s.path, ...(s.file.article ? { article: s.file.article } : {}) })));
+    for (const [sidecar, m] of matches) {
+      if (!m.ambiguous) continue;
+      problems.push({ file: sidecar, line: 1, column: 1, message: ambiguousSidecarMessage(m.ambiguous) });
+    }
+  }
+  return { sidecars, folderFile, problems, inputs, decisions: folderFile.value ?? emptyFolderDecisions() };
 }
 
 async function findSidecarFiles(folder: string): Promise<string[]> {
   const out: string[] = [];
   const seen = new Set<string>();
+  const root = await fs.realpath(folder).catch(() => folder);
   const walk = async (dir: string): Promise<void> => {
     let real: string;
     try { real = await fs.realpath(dir); } catch { return; }
+    // As for articles: a folder link out of the folder (to / or a home folder) is not followed.
+    const rel = path.relative(root, real);
+    if (rel.startsWith('..') || path.isAbsolute(rel)) return;
     if (seen.has(real)) return;
     seen.add(real);
     let entries;
@@ -137,8 +141,11 @@ async function update<T>(loaded: Loaded<T>, change: (v: T) => T, parse: (text: s
   return withLock(loaded.path, async () => {
     let current: string | null;
     try {
-      current = await fs.readFile(loaded.path, 'utf8');
+      const read = await readBounded(loaded.path, MAX_READ_BYTES, 'a sidecar');
+      if (read.tooLarge !== undefined) throw new SidecarError(`${loaded.rel} is too large for a sidecar: ${read.tooLarge}; it is never rewritten`);
+      current = Buffer.from(read.bytes).toString('utf8');
     } catch (e) {
+      if (e instanceof SidecarError) throw e;
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new SidecarError(`cannot read ${loaded.rel}: ${describeError(e)}`);
       current = null;
     }

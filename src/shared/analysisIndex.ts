@@ -2,6 +2,7 @@
 // by start, so a hover costs O(log n)), which facts an entity takes part in, counts for the views.
 import type { Analysis, Article, Claim, Entity, Fact, Mention, Span, Verdict } from '../engine/model';
 import { LineIndex } from './lines';
+import { oneLine } from './escape';
 
 export interface ClaimRef {
   claim: Claim;
@@ -269,7 +270,8 @@ export class AnalysisIndex {
   sourceLabel(articleId: string): string {
     const a = this.articles.get(articleId);
     const file = a?.file ?? articleId;
-    return file.slice(file.lastIndexOf('/') + 1);
+    // A file name is untrusted text too (newlines, bidi overrides): the label is one line with them shown.
+    return oneLine(file.slice(file.lastIndexOf('/') + 1));
   }
 }
 

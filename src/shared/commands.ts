@@ -53,5 +53,15 @@ export interface CompareClaimArgs {
 
 /** A `command:` URI for a markdown link; the arguments are JSON, URI-encoded, so no text can break out of it. */
 export function commandUri(id: CommandId, args: object): string {
-  return `command:${id}?${encodeURIComponent(JSON.stringify([args]))}`;
+  return commandUriOf(id, [args]);
+}
+
+/**
+ * `command:<id>?<JSON arguments>` with every character markdown could read as syntax percent-encoded:
+ * encodeURIComponent leaves ( ) ! ' * ~ as they are, and an unbalanced ")" from a file name or an
+ * annotation id would end the link's destination early, cutting its JSON arguments.
+ */
+export function commandUriOf(id: string, args: unknown[]): string {
+  const query = encodeURIComponent(JSON.stringify(args)).replace(/[()!'*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `command:${id}?${query}`;
 }

@@ -1,7 +1,7 @@
 // What the Compare panel shows for one fact: one row per source with the sentence split around the claim,
 // so the webview can highlight the differing words without parsing anything. Plain data (it crosses the
 // webview boundary as a message and is what the integration tests assert).
-import type { Claim, ClaimKind, Fact, Normalized, Verdict } from '../engine/model';
+import type { AnchoredAnnotation, Claim, ClaimKind, Fact, Normalized, Review, TruthVerdict, Verdict } from '../engine/model';
 import type { AnalysisIndex } from './analysisIndex';
 
 export interface CompareRow {
@@ -23,6 +23,16 @@ export interface CompareRow {
   start: number;
   end: number;
   current: boolean;
+  /** A person's judgement of this claim (their annotation on its words): shown beside the engine's verdict. */
+  review?: PersonReview;
+  /** Notes of the person's other annotations on these words. */
+  notes?: string[];
+}
+
+/** What a person said of a claim or a fact, from the sidecars. */
+export interface PersonReview {
+  verdict?: TruthVerdict;
+  note?: string;
 }
 
 export interface CompareView {
@@ -34,6 +44,8 @@ export interface CompareView {
   rows: CompareRow[];
   /** Sources that do not mention the fact. */
   silent: string[];
+  /** A person's judgement of the fact as a whole (crosscheck.yaml `facts`). */
+  review?: PersonReview;
 }
 
 /** Stable text of a normalized value: equal values give equal keys whatever the key order. */
@@ -77,11 +89,28 @@ export function buildCompareView(index: AnalysisIndex, fact: Fact, current?: Cla
       start: c.start,
       end: c.end,
       current: c.id === current?.id,
+      ...personReview(c.review),
+      ...otherNotes(index.analysis.annotations, c),
     };
   });
   const mentioned = new Set(fact.claims.map((c) => c.article));
   const silent = index.analysis.articles.filter((a) => !mentioned.has(a.id)).map((a) => index.sourceLabel(a.id));
-  return { fact: fact.id, label: fact.label, kind: fact.kind, verdict: fact.verdict, reason: fact.reason, rows, silent };
+  const review = personReview(fact.review).review;
+  return { fact: fact.id, label: fact.label, kind: fact.kind, verdict: fact.verdict, reason: fact.reason, rows, silent, ...(review ? { review } : {}) };
+}
+
+function personReview(r: Review | undefined): { review?: PersonReview } {
+  if (!r || (!r.verdict && !r.note)) return {};
+  return { review: { ...(r.verdict ? { verdict: r.verdict } : {}), ...(r.note ? { note: r.note } : {}) } };
+}
+
+/** Notes the person left on the claim's words that are not its review (a plain note, an entity remark). */
+function otherNotes(annotations: readonly AnchoredAnnotation[] | undefined, c: Claim): { notes?: string[] } {
+  const from = new Set(c.review?.from ?? []);
+  const notes = (annotations ?? [])
+    .filter((a) => a.article === c.article && a.anchor !== 'orphaned' && a.start < c.end && c.start < a.end && !from.has(a.id) && a.note)
+    .map((a) => a.note!);
+  return notes.length ? { notes } : {};
 }
 
 function unique(xs: string[]): string[] {

@@ -10,6 +10,8 @@ export interface WorkerUpdate {
   set: ArticleInput[];
   remove: string[];
   entityTypes?: EntityType[];
+  /** Publication dates by article file (a person's crosscheck.yaml): relative dates in the text resolve against them. */
+  published?: Record<string, string>;
   warnings: Warning[];
 }
 

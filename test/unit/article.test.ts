@@ -6,7 +6,7 @@ describe('article parsing', () => {
   it('takes the first non-empty line as the title and keeps CRLF offsets', () => {
     const text = '\r\nTalks End Early\r\nThe talks ended. They lasted an hour.\r\n';
     const a = parseArticle({ file: 'x/a.txt', text });
-    assert.equal(a.id, 'x/a');
+    assert.equal(a.id, 'x/a.txt');
     assert.equal(a.title, 'Talks End Early');
     assert.equal(text.slice(a.titleSpan.start, a.titleSpan.end), 'Talks End Early');
     assert.deepEqual(a.sentences.map((s) => text.slice(s.start, s.end)), ['Talks End Early', 'The talks ended.', 'They lasted an hour.']);

@@ -44,8 +44,8 @@ describe('entities: spelling and transliteration variants', () => {
   it('records which article uses which spelling', () => {
     const e = one(es, 'Taras Bilozyorov');
     const by = Object.fromEntries(e.spellings.map((s) => [s.text, s.articles]));
-    assert.deepEqual(by['Taras Bilozjorov'], ['a0']);
-    assert.deepEqual(by['Taras Bilozerov'], ['a2']);
+    assert.deepEqual(by['Taras Bilozjorov'], ['a0.txt']);
+    assert.deepEqual(by['Taras Bilozerov'], ['a2.txt']);
   });
 });
 
@@ -95,10 +95,10 @@ describe('entities: titles are context, not name', () => {
   it('strips capitalised titles from the name and keeps them as the role', () => {
     const e = one(es, 'Elena Marchetti');
     assert.equal(e.type, 'person');
-    const m = e.mentions.find((x) => x.article === 'a0')!;
+    const m = e.mentions.find((x) => x.article === 'a0.txt')!;
     assert.equal(m.text, 'Elena Marchetti');
     assert.match(m.role ?? '', /Deputy Prime Minister/);
-    const danek = one(es, 'Ivo Danek').mentions.find((x) => x.article === 'a1')!;
+    const danek = one(es, 'Ivo Danek').mentions.find((x) => x.article === 'a1.txt')!;
     assert.equal(danek.role, 'former Trade Minister');
   });
   it('keeps the country before a title as a place mention, joined to its demonym', () => {
@@ -225,7 +225,7 @@ describe('entities: things described in words', () => {
     // "The Brenmark delegation": Brenmark is no country the folder knows, and no country precedes it.
     const delegations = es.filter((e) => e.description && e.variants.includes('delegation'));
     assert.deepEqual(delegations.map((e) => e.name), ['Norwegian delegation']);
-    assert.ok(!delegations[0].mentions.some((m) => m.article === 'a0' && m.text === 'delegation'));
+    assert.ok(!delegations[0].mentions.some((m) => m.article === 'a0.txt' && m.text === 'delegation'));
   });
 });
 

@@ -7,6 +7,7 @@ import { byFile, createEngine } from '../../src/engine/incremental';
 import { analysisToJson } from '../../src/engine/serialize';
 import type { ArticleInput } from '../../src/engine/model';
 import { generateArticles, readSeeds } from '../../scripts/bench/generate';
+import { STORY_MIN_FOLDER } from '../../src/engine/facts/stories';
 
 const seeds = readSeeds(path.join(__dirname, '../../seeds'));
 
@@ -60,6 +61,39 @@ describe('incremental engine', function () {
     assert.deepEqual(analysisToJson(engine.analysis()), full(files), 'after adding an article');
   });
 
+  it('in a folder of many stories, equals a full analysis after edits and aligns again only the stories they touch', () => {
+    const files = new Map([...generateArticles(seeds, STORY_MIN_FOLDER + 10, 5)].map((d) => [d.file, d.text]));
+    const engine = createEngine();
+    for (const [file, text] of files) engine.setArticle(file, text);
+    assert.deepEqual(analysisToJson(engine.analysis()), full(files));
+    const stories = engine.work.storyAlignments;
+    assert.ok(stories > 3, `an archive of several events is several stories (${stories})`);
+    const names = [...files.keys()];
+    const edits: [string, string, (t: string) => string | undefined][] = [
+      ['change a figure', names[3], (t) => t.replace(/\d+/, (n) => String(Number(n) * 3 + 1))],
+      ['name a new place', names[17], (t) => `${t}\nThe talks in Quenborough ended late.\n`],
+      ['respell a name', names[30], (t) => t.replace(/(?<=[a-z] )(\p{Lu}\p{Ll}{3,})/u, '$1h')],
+      ['remove an article', names[41], () => undefined],
+    ];
+    for (const [what, file, edit] of edits) {
+      const before = { ...engine.work };
+      const text = edit(files.get(file)!);
+      if (text === undefined) {
+        files.delete(file);
+        engine.removeArticle(file);
+      } else {
+        files.set(file, text);
+        engine.setArticle(file, text);
+      }
+      assert.deepEqual(analysisToJson(engine.analysis()), full(files), `after: ${what}`);
+      // The edited article's story (and, when the edit moved it, its old and new story) at most: never the folder.
+      const aligned = engine.work.storyAlignments - before.storyAlignments;
+      assert.ok(aligned <= 3, `${what}: ${aligned} of ${stories} stories aligned again`);
+      const extracted = engine.work.claimExtractions - before.claimExtractions;
+      assert.ok(extracted <= 10, `${what}: claims of ${extracted} articles extracted again`);
+    }
+  });
+
   it('keeps the parsed article of every unchanged file and re-parses only the edited one', () => {
     const engine = createEngine();
     for (const s of seeds) engine.setArticle(s.file, s.text);
@@ -75,11 +109,11 @@ describe('incremental engine', function () {
     const engine = createEngine();
     for (const s of seeds) engine.setArticle(s.file, s.text);
     engine.analysis();
-    assert.deepEqual({ ...engine.work }, { parses: 5, mentionExtractions: 5, claimExtractions: 5, analyses: 1 });
+    assert.deepEqual({ ...engine.work }, { parses: 5, mentionExtractions: 5, claimExtractions: 5, analyses: 1, storyAlignments: 1 });
     // A changed figure changes neither a name nor a place: only that article's claims are extracted again.
     engine.setArticle(seeds[4].file, seeds[4].text.replace(/\b1,000\b/, '1,200'));
     engine.analysis();
-    assert.deepEqual({ ...engine.work }, { parses: 6, mentionExtractions: 6, claimExtractions: 6, analyses: 2 });
+    assert.deepEqual({ ...engine.work }, { parses: 6, mentionExtractions: 6, claimExtractions: 6, analyses: 2, storyAlignments: 2 });
     engine.removeArticle(seeds[2].file);
     engine.analysis();
     assert.equal(engine.work.parses, 6);

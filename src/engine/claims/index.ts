@@ -7,7 +7,7 @@ import { actorsOf, sentenceContexts, type ClaimContext, type ExtractedClaim } fr
 import { clausesOf } from './statements';
 import { findDates, findDurations, findTimes, formatDate, formatDuration, formatTime } from './normalize';
 import { findTitledPeople, peopleFromEntities, personMentionsByArticle, roleAround, type PersonMention } from './people';
-import { findEventPlaces } from './places';
+import { findEventPlaces, type PlaceTest } from './places';
 import { findQuantities } from './quantities';
 import { contentStems, fold } from './tokens';
 
@@ -18,6 +18,8 @@ export interface ExtractOptions {
   placeNames?: ReadonlySet<string>;
   /** Person mentions by article (see personMentionsByArticle); computed from `entities` when absent. */
   people?: ReadonlyMap<string, readonly { entity: string; mention: Mention }[]>;
+  /** Replaces the test of a name against `placeNames` (the incremental engine records what it was asked). */
+  isPlace?: PlaceTest;
 }
 
 /** Minimum content words for a sentence to be compared as a statement. */
@@ -70,16 +72,18 @@ export function extractClaims(article: Article, entities: readonly Entity[] = []
     // people: the entities engine's mentions when there are any, titled names found here otherwise
     const inSentence = fromEntities.filter((p) => p.start >= s.start && p.end <= s.end);
     const titled = findTitledPeople(text, s).filter((p) => !inSentence.some((q) => p.start < q.end && q.start < p.end));
-    for (const p of [...inSentence, ...titled]) addPerson(p, s, ctx, said);
+    const names: Span[] = [];
+    for (const p of [...inSentence, ...titled]) names.push(...addPerson(p, s, ctx, said));
 
-    for (const pl of findEventPlaces(text, s, options.placeNames)) {
+    for (const pl of findEventPlaces(text, s, options.placeNames, options.isPlace)) {
       add('place', pl, s, pl.name, { kind: 'place', key: pl.key, event: pl.event }, ctx, said(pl));
     }
 
     if (!ctx.heading) {
       for (const c of clausesOf(text, s)) {
         const terms = contentStems(text, c.start, c.end);
-        if (terms.length < MIN_STATEMENT_TERMS) continue;
+        // a clause that is only a name and title ("Energy Minister Ingrid Halvorsen") states nothing
+        if (terms.length < MIN_STATEMENT_TERMS || predicateTerms(text, c, names) < MIN_STATEMENT_TERMS) continue;
         const own = actorsOf(text, c);
         const actors = { agent: own.agent ?? ctx.actors.agent, target: own.target ?? ctx.actors.target };
         const clauseText = text.slice(c.start, c.end);
@@ -88,7 +92,8 @@ export function extractClaims(article: Article, entities: readonly Entity[] = []
     }
   });
 
-  function addPerson(p: PersonMention, s: Span, ctx: ClaimContext, said: (span: Span, people?: boolean) => Partial<Claim>) {
+  /** Adds the name (and title) claims of a person mention; returns their spans. */
+  function addPerson(p: PersonMention, s: Span, ctx: ClaimContext, said: (span: Span, people?: boolean) => Partial<Claim>): Span[] {
     const pctx: ClaimContext = { ...ctx, entity: p.entity };
     const who: Partial<Claim> = p.entity ? { entities: [p.entity] } : {};
     add('name', p, s, p.name, { kind: 'name', ...(p.given ? { given: p.given } : {}), surname: p.surname, key: p.key }, pctx, { ...said(p, true), ...who });
@@ -96,8 +101,21 @@ export function extractClaims(article: Article, entities: readonly Entity[] = []
     if (role) {
       add('role', role, s, role.text, { kind: 'role', head: role.head, terms: contentStems(role.text), person: p.key, surname: p.surname }, pctx, { ...said(role, true), ...who });
     }
+    return role ? [p, role] : [p];
   }
   return out;
+}
+
+/** Content words of a clause outside the names and titles in it. */
+function predicateTerms(text: string, clause: Span, names: readonly Span[]): number {
+  let n = 0;
+  let at = clause.start;
+  for (const x of [...names].sort((a, b) => a.start - b.start)) {
+    if (x.end <= at || x.start >= clause.end) continue;
+    if (x.start > at) n += contentStems(text, at, x.start).length;
+    at = Math.max(at, x.end);
+  }
+  return n + (at < clause.end ? contentStems(text, at, clause.end).length : 0);
 }
 
 /** Stable folded text for comparing surface forms ("1 PM" vs "1 p.m." differ; "Istanbul" = "istanbul"). */

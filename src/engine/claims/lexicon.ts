@@ -43,7 +43,7 @@ export const STOPWORDS = new Set([
   'mr', 'mrs', 'ms', 'however', 'meanwhile', 'moreover', 'despite', 'amidst', 'upon', 'even', 'well', 'into',
   'being', 'having', 'would', 'make', 'made', 'new', 'said', 'say', 'says', 'told', 'noted', 'stated',
   'according', 'reports', 'report', 'reported', 'reportedly', 'allegedly', 'claims', 'claimed', 'claim',
-  'added', 'adding', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'added', 'adding', 'too', 'far', 'already', 'likely', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
 ]);
 
 /** Words for people who are counted as a group; they share the class "people". */

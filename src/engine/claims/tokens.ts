@@ -1,5 +1,8 @@
+/// <reference path="../../types/wink-porter2-stemmer.d.ts" />
 // Word tokens with offsets, diacritic folding and a light stemmer used to compare wording across articles.
+import porter2 from 'wink-porter2-stemmer';
 import { COUNTRY_OF, STOPWORDS, SYNONYMS } from './lexicon';
+import wordnet from './wordnet.json';
 
 export interface Token {
   text: string;
@@ -48,39 +51,47 @@ export function singular(w: string): string {
 }
 
 /**
- * A crude stem: folded, possessive and plural dropped, common verb/noun endings cut, then synonyms folded.
- * Hand-written because stemming libraries on npm either pull in large dictionaries or are unmaintained,
- * and we only need "targeted" ~ "targeting" ~ "target".
+ * The stem two wordings of one thing share: folded, possessive dropped, the news synonyms of the lexicon
+ * folded, then the Porter2 stem joined to its WordNet word family ("division" and "divide" -> "divid",
+ * "escalation" and "escalating" -> "escal"; see scripts/build-wordnet.ts).
  */
 export function stem(word: string): string {
-  let s = STEMS.get(word);
+  let s = stems.get(word);
   if (s === undefined) {
-    if (STEMS.size > 100_000) STEMS.clear(); // a vocabulary cache, bounded for long editor sessions
-    STEMS.set(word, (s = stemUncached(word)));
+    s = olderStems.get(word) ?? stemUncached(word);
+    // A vocabulary cache bounded for long editor sessions, in two generations: clearing it outright at
+    // the bound made an archive whose vocabulary exceeds it stem every word afresh.
+    if (stems.size >= STEM_CACHE) {
+      olderStems = stems;
+      stems = new Map();
+    }
+    stems.set(word, s);
   }
   return s;
 }
 
-const STEMS = new Map<string, string>();
+const STEM_CACHE = 100_000;
+let stems = new Map<string, string>();
+let olderStems = new Map<string, string>();
 
 function stemUncached(word: string): string {
-  let w = fold(word).replace(/'s$/, '').replace(/'/g, '');
-  w = w.replace(/-/g, '');
-  if (SYNONYMS[w]) return SYNONYMS[w];
-  w = singular(w);
-  if (SYNONYMS[w]) return SYNONYMS[w];
-  if (w.length > 5) {
-    if (w.endsWith('ing')) w = w.slice(0, -3);
-    else if (w.endsWith('ed')) w = w.slice(0, -2);
-    else if (w.endsWith('ly')) w = w.slice(0, -2);
-    else if (w.endsWith('ment')) w = w.slice(0, -4);
-    else if (w.endsWith('ation')) w = w.slice(0, -5);
-    else if (w.endsWith('ion')) w = w.slice(0, -3);
-  }
-  if (w.length > 4 && /([bcdfgklmnprstvz])\1$/.test(w)) w = w.slice(0, -1);
-  if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
-  return SYNONYMS[w] ?? w;
+  const w = fold(word).replace(/'s$/, '').replace(/'/g, '').replace(/-/g, '');
+  const syn = SYNONYMS[w] ?? SYNONYMS[singular(w)];
+  const s = porter2(syn ?? w);
+  return FAMILIES.get(s) ?? s;
 }
+
+/**
+ * WordNet concepts (synsets of a word's frequent senses) a stem belongs to: two stems sharing one are
+ * synonyms in some sense ("disagr" and "dissens", "stanc" and "posit").
+ */
+export function conceptsOf(s: string): readonly number[] {
+  return CONCEPTS.get(s) ?? NONE;
+}
+
+const NONE: readonly number[] = [];
+const FAMILIES = new Map(Object.entries(wordnet.families));
+const CONCEPTS = new Map(Object.entries(wordnet.concepts));
 
 /** Content-word stems of a stretch of text, stopwords and numbers removed. */
 export function contentStems(text: string, start = 0, end = text.length): string[] {

@@ -5,7 +5,7 @@ import type { ExtractedClaim } from '../claims';
 import type { QuantityValue } from '../claims/normalize';
 import { editSimilarity } from '../claims/tokens';
 import { givenNamesCompatible } from './verdict';
-import { candidatePairs, clusterEdges, cosine, idfOf, statementSimilarity, vectorOf, type Vector } from './similarity';
+import { candidatePairs, clusterEdges, idfOf, indexKeys, profileOf, softCosine, statementSimilarity, vectorOf, type Profile, type Vector } from './similarity';
 
 export interface AlignOptions {
   /** Minimum context similarity for two numbers, times or dates to be one fact. */
@@ -15,8 +15,10 @@ export interface AlignOptions {
 }
 
 const PAIRWISE_CHECK = 6;
+/** Reciprocal best matches count down to this share of the statement threshold. */
+const MUTUAL_FLOOR = 0.6;
 
-const DEFAULTS: Required<AlignOptions> = { numericThreshold: 0.22, statementThreshold: 0.3 };
+const DEFAULTS: Required<AlignOptions> = { numericThreshold: 0.22, statementThreshold: 0.35 };
 
 export interface Group {
   kind: 'numeric' | 'person' | 'role' | 'place' | 'statement';
@@ -24,40 +26,50 @@ export interface Group {
 }
 
 /**
- * `storyOf`, when given, partitions the claims (see stories.ts): each part is aligned on its own, with word
- * weights still taken from the whole folder so that scores mean the same in every story.
+ * `storyOf`, when given, partitions the claims (see stories.ts): each part is aligned on its own, as
+ * alignStory, in the order of its first claim.
  */
 export function alignClaims(all: readonly ExtractedClaim[], options: AlignOptions = {}, storyOf?: (x: ExtractedClaim) => number): Group[] {
-  const opts = { ...DEFAULTS, ...options };
-  const idf = idfOf(all);
-  const vectors = new Map<ExtractedClaim, Vector>();
-  const vec = (x: ExtractedClaim) => {
-    let v = vectors.get(x);
-    if (!v) vectors.set(x, (v = vectorOf(x, idf)));
-    return v;
-  };
+  if (!storyOf) return alignStory(all, options);
   const parts = new Map<number, ExtractedClaim[]>();
   for (const x of all) {
-    const k = storyOf ? storyOf(x) : 0;
+    const k = storyOf(x);
     let p = parts.get(k);
     if (!p) parts.set(k, (p = []));
     p.push(x);
   }
   const groups: Group[] = [];
-  for (const part of parts.values()) groups.push(...alignPart(part, vec, idf, opts));
+  for (const part of parts.values()) groups.push(...alignStory(part, options));
   return groups;
 }
 
-function alignPart(all: readonly ExtractedClaim[], vec: (x: ExtractedClaim) => Vector, idf: (t: string) => number, opts: Required<AlignOptions>): Group[] {
+/**
+ * The claims of one story aligned, with word weights from the story's own sentences: a story's facts depend
+ * on nothing else in the folder, so an edit re-aligns only the stories it touches (see incremental.ts), and a
+ * story weighs its words as it would in a folder of its own (a small folder is one story).
+ */
+export function alignStory(all: readonly ExtractedClaim[], options: AlignOptions = {}): Group[] {
+  const opts = { ...DEFAULTS, ...options };
+  const idf = idfOf(all);
+  const vectors = new Map<ExtractedClaim, Profile>();
+  const vec = (x: ExtractedClaim) => {
+    let v = vectors.get(x);
+    if (!v) vectors.set(x, (v = profileOf(vectorOf(x, idf))));
+    return v;
+  };
+  return alignPart(all, vec, idf, opts);
+}
+
+function alignPart(all: readonly ExtractedClaim[], vec: (x: ExtractedClaim) => Profile, idf: (t: string) => number, opts: Required<AlignOptions>): Group[] {
   const groups: Group[] = [];
   groups.push(...alignNumeric(all.filter((x) => ['quantity', 'time', 'date', 'duration'].includes(x.claim.kind)), vec, opts.numericThreshold));
   groups.push(...alignPeople(all.filter((x) => x.claim.kind === 'name' || x.claim.kind === 'role')));
   groups.push(...alignPlaces(all.filter((x) => x.claim.kind === 'place')));
   // statements compare their own sentence only: the previous sentence would blur neighbouring statements
-  const own = new Map<ExtractedClaim, Vector>();
+  const own = new Map<ExtractedClaim, Profile>();
   const ownVec = (x: ExtractedClaim) => {
     let v = own.get(x);
-    if (!v) own.set(x, (v = vectorOf(x, idf, 0)));
+    if (!v) own.set(x, (v = profileOf(vectorOf(x, idf, 0))));
     return v;
   };
   groups.push(...alignStatements(all.filter((x) => x.claim.kind === 'statement'), ownVec, opts.statementThreshold));
@@ -112,7 +124,7 @@ function keysOf(v: Vector): [string, number][] {
   return [...v.entries()];
 }
 
-function alignNumeric(claims: readonly ExtractedClaim[], vec: (x: ExtractedClaim) => Vector, threshold: number): Group[] {
+function alignNumeric(claims: readonly ExtractedClaim[], vec: (x: ExtractedClaim) => Profile, threshold: number): Group[] {
   const blocks = new Map<string, ExtractedClaim[]>();
   const out: Group[] = [];
   for (const x of claims) {
@@ -124,9 +136,9 @@ function alignNumeric(claims: readonly ExtractedClaim[], vec: (x: ExtractedClaim
   }
   for (const block of blocks.values()) {
     const edges: { i: number; j: number; score: number }[] = [];
-    for (const [i, j] of candidatePairs(block, (x) => x.claim.article, (x) => keysOf(vec(x)))) {
+    for (const [i, j] of candidatePairs(block, (x) => x.claim.article, (x) => keysOf(vec(x).terms))) {
       if (!actorsCompatible(block[i], block[j])) continue;
-      const score = cosine(vec(block[i]), vec(block[j])) + actorBonus(block[i], block[j]) + valueBonus(block[i], block[j]);
+      const score = softCosine(vec(block[i]), vec(block[j])) + actorBonus(block[i], block[j]) + valueBonus(block[i], block[j]);
       if (score >= threshold) edges.push({ i, j, score });
     }
     for (const m of clusterEdges(block.length, (i) => block[i].claim.article, edges, (i, j) => actorsCompatible(block[i], block[j]))) {
@@ -250,21 +262,34 @@ function alignPlaces(claims: readonly ExtractedClaim[]): Group[] {
  * two members are close enough. A clause may so sit in more than one fact (a sentence that reports both the
  * strike and its target is compared on both); groups contained in a larger one are dropped.
  */
-function alignStatements(claims: readonly ExtractedClaim[], vec: (x: ExtractedClaim) => Vector, threshold: number): Group[] {
+function alignStatements(claims: readonly ExtractedClaim[], vec: (x: ExtractedClaim) => Profile, threshold: number): Group[] {
   const score = new Map<number, number>();
   const n = claims.length;
   const best = new Map<number, Map<string, { j: number; s: number }>>();
+  const top = new Map<number, Map<string, { j: number; s: number }>>();
   // index each clause by its ten most informative words; a word in more than 150 clauses tells little
-  for (const [i, j] of candidatePairs(claims, (x) => x.claim.article, (x) => keysOf(vec(x)), 10, 150)) {
+  for (const [i, j] of candidatePairs(claims, (x) => x.claim.article, (x) => indexKeys(vec(x)), 10, 150)) {
     // sentence-level actors are a rough reading: a mismatch weakens a match instead of forbidding it
     const s = statementSimilarity(vec(claims[i]), vec(claims[j])) * (actorsCompatible(claims[i], claims[j]) ? 1 : 0.6);
     score.set(i * n + j, s);
-    if (s < threshold) continue;
+    if (s < MUTUAL_FLOOR * threshold) continue;
     for (const [a, b] of [[i, j], [j, i]]) {
-      let m = best.get(a);
-      if (!m) best.set(a, (m = new Map()));
+      let m = top.get(a);
+      if (!m) top.set(a, (m = new Map()));
       const cur = m.get(claims[b].claim.article);
       if (!cur || s > cur.s) m.set(claims[b].claim.article, { j: b, s });
+    }
+  }
+  // an edge counts when it clears the threshold, or when the two clauses are each other's best match in the
+  // other's article (reciprocal best matches are how bitext aligners pair sentences that share few words)
+  for (const [i, m] of top) {
+    for (const [art, e] of m) {
+      const back = top.get(e.j)?.get(claims[i].claim.article);
+      if (e.s >= threshold || (back && back.j === i)) {
+        let b = best.get(i);
+        if (!b) best.set(i, (b = new Map()));
+        b.set(art, e);
+      }
     }
   }
   const pair = (a: number, b: number) => score.get(a < b ? a * n + b : b * n + a) ?? 0;

@@ -4,7 +4,7 @@ import type { AnalyzeOptions } from '../analyze';
 import { extractClaims, type ExtractedClaim, type ExtractOptions } from '../claims';
 import { placeNamesOf } from '../claims/places';
 import { personMentionsByArticle } from '../claims/people';
-import { alignClaims, type AlignOptions } from './align';
+import { alignStory, type AlignOptions } from './align';
 import { labelFor } from './label';
 import { judge } from './verdict';
 import { storiesOf } from './stories';
@@ -19,31 +19,90 @@ export function findFacts(articles: readonly Article[], entities: readonly Entit
 }
 
 /** What per-article claim extraction reads from the folder's entities (place names, person mentions). */
-export function claimContextOf(entities: readonly Entity[]): Required<ExtractOptions> {
+export function claimContextOf(entities: readonly Entity[]): Required<Pick<ExtractOptions, 'placeNames' | 'people'>> {
   return { placeNames: placeNamesOf(entities), people: personMentionsByArticle(entities) };
 }
 
 /**
  * The folder-level half of findFacts: `claimsPerArticle[i]` is extractClaims(articles[i], ...), which the
- * incremental engine keeps between analyses. Does not modify the claims.
+ * incremental engine keeps between analyses. Does not modify the claims. With `cache`, a story whose
+ * articles and claims are the very objects of the last analysis keeps its facts instead of being aligned again.
  */
 export function factsFromClaims(articles: readonly Article[], claimsPerArticle: readonly (readonly ExtractedClaim[])[], align: AlignOptions = {},
-  stories?: ReadonlyMap<string, number>): Fact[] {
-  const claims: ExtractedClaim[] = claimsPerArticle.flat();
-  const byId = new Map(articles.map((a) => [a.id, a]));
-  const texts = new Map(articles.map((a) => [a.id, a.text]));
+  stories?: ReadonlyMap<string, number>, cache?: StoryFactsCache): Fact[] {
   const order = new Map(articles.map((a, i) => [a.id, i]));
+  // Stories in the order of their first claim, as alignClaims takes them.
+  const parts = new Map<number, Story>();
+  articles.forEach((a, i) => {
+    const claims = claimsPerArticle[i];
+    if (claims.length === 0) return;
+    const k = stories ? (stories.get(a.id) ?? -1) : 0;
+    let p = parts.get(k);
+    if (!p) parts.set(k, (p = { articles: [], claims: [] }));
+    p.articles.push(a);
+    p.claims.push(claims);
+  });
   const facts: Fact[] = [];
-  for (const g of alignClaims(claims, align, stories && ((x) => stories.get(x.claim.article) ?? -1))) {
+  for (const story of parts.values()) {
+    for (const f of cache ? cache.factsOf(story, align) : storyFacts(story, align)) facts.push(f);
+  }
+  cache?.keepOnly(parts.values());
+  facts.sort((a, b) => ORDER[a.verdict] - ORDER[b.verdict] || b.claims.length - a.claims.length || firstPos(a, order) - firstPos(b, order));
+  // Copies, so a cached story's facts are not renumbered under an analysis already handed out.
+  return facts.map((f, i) => ({ ...f, id: `F${i + 1}` }));
+}
+
+/** The articles of one story that have claims, in folder order, and their claims. */
+interface Story {
+  articles: Article[];
+  claims: (readonly ExtractedClaim[])[];
+}
+
+/** The facts of one story, in alignment order, without ids. */
+function storyFacts(story: Story, align: AlignOptions): Fact[] {
+  const byId = new Map(story.articles.map((a) => [a.id, a]));
+  const texts = new Map(story.articles.map((a) => [a.id, a.text]));
+  const order = new Map(story.articles.map((a, i) => [a.id, i]));
+  const facts: Fact[] = [];
+  for (const g of alignStory(story.claims.flat(), align)) {
     const members = [...g.members].sort((x, y) => (order.get(x.claim.article)! - order.get(y.claim.article)!) || x.claim.start - y.claim.start);
     if (members.length < 2 && !SINGLE_KINDS.has(members[0].claim.kind)) continue;
     const claimsOf = members.map((m) => m.claim);
     const { verdict, reason } = judge(claimsOf, byId);
     facts.push({ id: '', label: labelFor({ ...g, members }, texts), kind: claimsOf[0].kind, verdict, reason, claims: claimsOf });
   }
-  facts.sort((a, b) => ORDER[a.verdict] - ORDER[b.verdict] || b.claims.length - a.claims.length || firstPos(a, order) - firstPos(b, order));
-  facts.forEach((f, i) => (f.id = `F${i + 1}`));
   return facts;
+}
+
+/** Facts by story, for the incremental engine: a story is aligned again only when one of its articles or claim lists changed. */
+export class StoryFactsCache {
+  private stories = new Map<string, { story: Story; align: AlignOptions; facts: Fact[] }>();
+  /** Stories aligned so far (to see, and test, that untouched stories are not aligned again). */
+  aligned = 0;
+
+  factsOf(story: Story, align: AlignOptions): Fact[] {
+    const key = keyOf(story);
+    const hit = this.stories.get(key);
+    if (hit && sameAlign(hit.align, align) && sameObjects(hit.story.articles, story.articles) && sameObjects(hit.story.claims, story.claims)) return hit.facts;
+    const facts = storyFacts(story, align);
+    this.aligned++;
+    this.stories.set(key, { story, align, facts });
+    return facts;
+  }
+
+  /** Forgets the stories not in `stories` (articles removed, stories regrouped). */
+  keepOnly(stories: Iterable<Story>): void {
+    const keep = new Set([...stories].map(keyOf));
+    for (const k of this.stories.keys()) if (!keep.has(k)) this.stories.delete(k);
+  }
+}
+
+const keyOf = (story: Story): string => story.articles.map((a) => a.id).join('\n');
+
+const sameAlign = (a: AlignOptions, b: AlignOptions): boolean => a.numericThreshold === b.numericThreshold && a.statementThreshold === b.statementThreshold;
+
+function sameObjects<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 function firstPos(f: Fact, order: ReadonlyMap<string, number>): number {

@@ -1,11 +1,11 @@
-// Readable labels built from the claims themselves: the counted noun and the event it belongs to
-// ("drones in the operation targeting Russian airbases"), the person a name is about, the shared words of
-// a statement.
+// Readable labels built from the claims themselves, phrased as a person would name the fact: "number of
+// drones in Ukraine's operation targeting Russian airbases", "first name of Medinsky", "time of the
+// meeting", or for a statement its plainest wording ("the cause is still disputed among engineers").
 import type { Claim } from '../model';
-import type { ExtractedClaim } from '../claims';
 import type { QuantityValue } from '../claims/normalize';
-import { EVENT_NOUNS, STOPWORDS } from '../claims/lexicon';
-import { stem, tokenize } from '../claims/tokens';
+import { EVENT_NOUNS } from '../claims/lexicon';
+import { tokenize } from '../claims/tokens';
+import { givenNamesCompatible } from './verdict';
 import type { Group } from './align';
 
 const TARGET_WORDS = /^(on|against|targeting|targeted|in|at|near)$/i;
@@ -31,38 +31,58 @@ function eventPhrase(c: Claim, text: string): string | undefined {
   if (!best) return undefined;
   const b = best as { i: number; d: number };
   const words = [toks[b.i].lower];
-  for (let k = b.i + 1; k < toks.length && k <= b.i + 4; k++) {
+  const after: string[] = [];
+  for (let k = b.i + 1; k < toks.length && k <= b.i + 5; k++) {
     if (/[,.;:—]/.test(text.slice(toks[k - 1].end, toks[k].start))) break;
     if (k === b.i + 1 && !TARGET_WORDS.test(toks[k].lower)) break;
     if (toks[k].start >= c.start && toks[k].start < c.end) break;
-    words.push(toks[k].text);
-    if (k > b.i + 1 && /^\p{Lu}|s$/u.test(toks[k].text) && !TARGET_WORDS.test(toks[k].lower)) {
-      if (!/^\p{Lu}/u.test(toks[k + 1]?.text ?? '') && !/s$/.test(toks[k + 1]?.text ?? '')) break;
-    }
+    after.push(toks[k].text);
   }
+  // "targeting Russian military airfields": end on a plural noun or a name, never on an adjective
+  let end = after.length;
+  while (end > 1 && !/s$|^\p{Lu}\p{Ll}*$/u.test(after[end - 1])) end--;
+  while (end > 1 && /^\p{Lu}/u.test(after[end - 1]) && end < after.length && !/^\p{Lu}/u.test(after[end]) && /s$/.test(after.slice(end).join(' '))) end = after.length;
+  if (end > 1) words.push(...after.slice(0, end));
   return `the ${words.join(' ')}`;
 }
 
-/** Words most of the group's sentences share, in the surface form first seen. */
-function sharedWords(members: readonly ExtractedClaim[], texts: ReadonlyMap<string, string>, max = 4): string[] {
-  const count = new Map<string, number>();
-  const surfaceOf = new Map<string, string>();
-  for (const { claim } of members) {
-    const seen = new Set<string>();
-    for (const t of tokenize(texts.get(claim.article) ?? '', claim.sentence.start, claim.sentence.end)) {
-      if (t.lower.length < 3 || STOPWORDS.has(t.lower) || /^\d/.test(t.lower)) continue;
-      const s = stem(t.text);
-      if (seen.has(s)) continue;
-      seen.add(s);
-      count.set(s, (count.get(s) ?? 0) + 1);
-      if (!surfaceOf.has(s)) surfaceOf.set(s, t.text);
+/** Words opening a clause that a summary drops ("with both sides exchanging strikes" -> "both sides ..."). */
+const OPENERS = /^(?:and|but|while|whereas|as|with|amid|amidst|after|before|though|although|despite|when|which|who|just|however|meanwhile|also|moreover|additionally|furthermore|indeed|conversely|still|yet|so|then|thus)\b[\s,]*/i;
+const LABEL_WORDS = 12;
+const ACTION_NOUNS = /^(attacks?|strikes?|operations?|offensive|assault|raids?|bombing|shooting|barrage|invasion|campaign)$/;
+
+/**
+ * A statement fact's label: its shortest wording that still says something (four words or more), openers
+ * and list marks dropped, cut at a word boundary. The shortest is usually the plainest summary of what the
+ * sources share; the longer ones add their own details.
+ */
+function statementLabel(claims: readonly Claim[]): string {
+  const clean = (c: Claim) => {
+    let t = c.text.replace(/^[\s\-•*–—]+/, '').replace(/\s*\[\d+\]/g, '').replace(/[\s.;,:!?…]+$/, '');
+    // a bullet's label ("Prisoner Swap: Following ...") is a heading, not the statement
+    t = t.replace(/^[^.:!?]{1,40}:\s+/, '');
+    for (let prev = ''; prev !== t; ) {
+      prev = t;
+      t = t.replace(OPENERS, '');
     }
-  }
-  return [...count.entries()]
-    .filter(([, n]) => n >= Math.max(2, Math.ceil(members.length / 2)))
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, max)
-    .map(([s]) => surfaceOf.get(s)!);
+    return t;
+  };
+  const words = (t: string) => t.split(/\s+/).filter(Boolean);
+  const options = claims.map(clean).filter((t) => words(t).length >= 4);
+  const pick = (options.length ? options : claims.map(clean)).sort((a, b) => words(a).length - words(b).length || a.localeCompare(b))[0] ?? '';
+  const w = words(pick);
+  const cut = w.length > LABEL_WORDS ? `${w.slice(0, LABEL_WORDS).join(' ').replace(/[,;:]$/, '')} …` : w.join(' ');
+  // "The cause is disputed" reads as a label once its article is lower-cased; names keep their capitals
+  return /^(the|a|an|both|many|some|this|these|those|its|their|his|her|our|most|several|all)\b/i.test(cut) ? cut[0].toLowerCase() + cut.slice(1) : cut;
+}
+
+/** "Ukraine's" for the acting country of the claims' sentences, when they agree on one. */
+function actorOf(group: Group): string | undefined {
+  const agents = new Set(group.members.map((m) => m.ctx.actors.agent).filter((a): a is string => !!a));
+  if (agents.size !== 1) return undefined;
+  const a = [...agents][0];
+  const name = a.replace(/\b\p{L}/gu, (c) => c.toUpperCase()).replace(/^(United|European|North|South)\b/, 'the $1').replace(/^Nato$/, 'NATO');
+  return `${name}'s`;
 }
 
 export function labelFor(group: Group, texts: ReadonlyMap<string, string>): string {
@@ -75,7 +95,12 @@ export function labelFor(group: Group, texts: ReadonlyMap<string, string>): stri
       const q = first.normalized as unknown as QuantityValue;
       const noun = q.unit === '%' ? `share of ${plural(q.noun)}` : q.cls === 'money' ? 'amount of money' : q.unit ? q.noun : plural(q.noun);
       const ev = event();
-      return ev ? `${noun} in ${ev}` : `number of ${noun}`;
+      const what = q.unit === '%' || q.cls === 'money' || q.unit ? noun : `number of ${noun}`;
+      if (!ev) return what;
+      // only an action has an actor worth naming ("Ukraine's operation"; not "Turkey's talks")
+      const actor = ACTION_NOUNS.test(ev.split(' ')[1] ?? '') ? actorOf(group) : undefined;
+      // "in Ukraine's operation targeting Russian airbases" unless the phrase already names the actor
+      return actor && !new RegExp(actor.replace(/'s$/, ''), 'i').test(ev) ? `${what} in ${actor} ${ev.replace(/^the /, '')}` : `${what} in ${ev}`;
     }
     case 'time': return `time of ${event() ?? 'the event'}`;
     case 'date': return `date of ${event() ?? 'the event'}`;
@@ -83,17 +108,19 @@ export function labelFor(group: Group, texts: ReadonlyMap<string, string>): stri
       const of = first.normalized.of;
       return typeof of === 'string' && of ? `how long the ${of} lasts` : `duration of ${event() ?? 'the event'}`;
     }
-    case 'name': return `name of ${bestName(claims)}`;
+    case 'name': {
+      const who = bestName(claims);
+      const given = [...new Set(claims.map((c) => c.normalized.given).filter((g): g is string => typeof g === 'string'))];
+      if (given.some((g, i) => given.slice(i + 1).some((h) => !givenNamesCompatible(g, h)))) return `first name of ${who}`;
+      return new Set(claims.map((c) => c.value)).size > 1 ? `spelling of ${who}'s name` : `name of ${who}`;
+    }
     case 'role': return `title of ${bestName(claims, true)}`;
     case 'place': {
       const ev = typeof first.normalized.event === 'string' ? first.normalized.event : '';
       const noun = ev && /s$|ing$|ion$|^(talks|summit|meeting|attack|strike|fire|crash|blast|explosion|rally|protest|vote|election|trial|hearing|ceremony)$/.test(ev) ? `the ${ev}` : 'the event';
       return `place of ${noun}: ${first.value}`;
     }
-    default: {
-      const words = sharedWords(group.members, texts);
-      return words.length ? `statements about ${words.join(', ')}` : 'the same statement';
-    }
+    default: return statementLabel(claims);
   }
 }
 

@@ -1,6 +1,7 @@
 // Weighted word overlap between claim contexts, and candidate pairs found through an inverted index so a
 // large folder never compares all claims with all claims.
 import type { ExtractedClaim } from '../claims';
+import { conceptsOf } from '../claims/tokens';
 
 export type Vector = Map<string, number>;
 
@@ -61,9 +62,84 @@ export function overlap(a: Vector, b: Vector): number {
   return m ? shared / m : 0;
 }
 
-/** Statement similarity: mostly overlap (clauses differ in length), with cosine to damp one-word matches. */
-export function statementSimilarity(a: Vector, b: Vector): number {
-  return 0.3 * cosine(a, b) + 0.7 * overlap(a, b);
+/** How much a synonym (a shared WordNet concept) counts against the same word. */
+export const SYNONYM_WEIGHT = 0.6;
+
+/** Each WordNet concept of a vector's words, with the weight of its heaviest word. */
+export function conceptsOfVector(v: Vector): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const [t, w] of v) for (const c of conceptsOf(t)) if ((out.get(c) ?? 0) < w) out.set(c, w);
+  return out;
+}
+
+/** Weight of `a`'s words found in `b`, a word matching itself fully and a synonym at SYNONYM_WEIGHT. */
+function softShared(a: Vector, b: Vector, bConcepts: ReadonlyMap<number, number>): number {
+  let shared = 0;
+  for (const [t, x] of a) {
+    const y = b.get(t);
+    if (y !== undefined) {
+      shared += Math.min(x, y);
+      continue;
+    }
+    let best = 0;
+    for (const c of conceptsOf(t)) best = Math.max(best, Math.min(x, bConcepts.get(c) ?? 0));
+    shared += SYNONYM_WEIGHT * best;
+  }
+  return shared;
+}
+
+/** A vector with its concepts, computed once per claim. */
+export interface Profile {
+  terms: Vector;
+  concepts: Map<number, number>;
+  total: number;
+}
+
+export function profileOf(v: Vector): Profile {
+  let total = 0;
+  for (const w of v.values()) total += w;
+  return { terms: v, concepts: conceptsOfVector(v), total };
+}
+
+/**
+ * Statement similarity: mostly overlap (clauses differ in length), counting synonyms at part weight, with
+ * exact-word cosine to damp one-word matches.
+ */
+export function statementSimilarity(a: Profile, b: Profile): number {
+  const m = Math.min(a.total, b.total);
+  const soft = m ? (softShared(a.terms, b.terms, b.concepts) + softShared(b.terms, a.terms, a.concepts)) / 2 / m : 0;
+  return 0.3 * cosine(a.terms, b.terms) + 0.7 * Math.min(1, soft);
+}
+
+/** Cosine in which a word also meets its synonyms, at SYNONYM_WEIGHT ("evacuated" ~ "moved"). */
+export function softCosine(a: Profile, b: Profile): number {
+  let na = 0;
+  let nb = 0;
+  for (const x of a.terms.values()) na += x * x;
+  for (const y of b.terms.values()) nb += y * y;
+  if (!na || !nb) return 0;
+  const dot = (p: Profile, q: Profile) => {
+    let d = 0;
+    for (const [t, x] of p.terms) {
+      const y = q.terms.get(t);
+      if (y !== undefined) {
+        d += x * y;
+        continue;
+      }
+      let best = 0;
+      for (const c of conceptsOf(t)) best = Math.max(best, q.concepts.get(c) ?? 0);
+      d += SYNONYM_WEIGHT * x * best;
+    }
+    return d;
+  };
+  return Math.min(1, (dot(a, b) + dot(b, a)) / 2 / Math.sqrt(na * nb));
+}
+
+/** Keys to find candidate pairs by: the words, and their concepts at synonym weight. */
+export function indexKeys(p: Profile): [string, number][] {
+  const out: [string, number][] = [...p.terms.entries()];
+  for (const [c, w] of p.concepts) out.push([`#${c}`, SYNONYM_WEIGHT * w]);
+  return out;
 }
 
 /**

@@ -21,7 +21,7 @@ export function storiesOf(articles: readonly Article[], entities: readonly Entit
   };
   // An entity in many articles ("Washington", "the UN") says nothing about which event an article reports;
   // joining on it would chain every story into one.
-  const rare = Math.max(12, Math.ceil(n * 0.02));
+  const rare = Math.max(12, Math.min(20, Math.ceil(n * 0.02)));
   // Two articles belong to one story when they share two rare names: one shared name alone (a respelling
   // that happens to match, a person in two events) chains unrelated events into one story.
   const shared = new Map<number, number>();

@@ -40,6 +40,20 @@ function agreeOr(claims: readonly Claim[], agree: string, variant: string): Judg
   return sameSurface(claims) ? { verdict: 'agree', reason: agree } : { verdict: 'variant', reason: variant };
 }
 
+/**
+ * One claim per distinct normalised value (and publication date, which some rules read): the verdict rules
+ * compare values pairwise, and a fact reported by many sources holds few distinct values, so pairing the
+ * distinct ones keeps a verdict near-linear in the number of sources.
+ */
+function distinct(claims: readonly Claim[], articles?: ReadonlyMap<string, Article>): Claim[] {
+  const seen = new Map<string, Claim>();
+  for (const c of claims) {
+    const key = `${JSON.stringify(c.normalized)}|${articles?.get(c.article)?.published ?? ''}`;
+    if (!seen.has(key)) seen.set(key, c);
+  }
+  return [...seen.values()];
+}
+
 function pairs<T>(xs: readonly T[]): [T, T][] {
   const out: [T, T][] = [];
   for (let i = 0; i < xs.length; i++) for (let j = i + 1; j < xs.length; j++) out.push([xs[i], xs[j]]);
@@ -50,7 +64,7 @@ function judgeQuantities(claims: readonly Claim[], articles: ReadonlyMap<string,
   const qs = claims.map((c) => c.normalized as unknown as QuantityValue);
   const notes: string[] = [];
   let conflict: [Claim, Claim] | undefined;
-  for (const [a, b] of pairs(claims)) {
+  for (const [a, b] of pairs(distinct(claims, articles))) {
     const x = a.normalized as unknown as QuantityValue;
     const y = b.normalized as unknown as QuantityValue;
     if (x.proportion || y.proportion) { notes.push('a share and a count cannot contradict each other'); continue; }
@@ -84,7 +98,7 @@ function judgeQuantities(claims: readonly Claim[], articles: ReadonlyMap<string,
 }
 
 function judgeTimes(claims: readonly Claim[]): Judgement {
-  const ts = claims.map((c) => c.normalized as unknown as TimeValue);
+  const ts = distinct(claims).map((c) => c.normalized as unknown as TimeValue);
   let zoneNote = false;
   for (const [x, y] of pairs(ts)) {
     const ux = utcMinutes(x);
@@ -105,25 +119,27 @@ function judgeTimes(claims: readonly Claim[]): Judgement {
 }
 
 function judgeDates(claims: readonly Claim[], articles: ReadonlyMap<string, Article>): Judgement {
-  const ds = claims.map((c) => c.normalized as unknown as DateValue);
+  const cs = distinct(claims, articles);
+  const ds = cs.map((c) => c.normalized as unknown as DateValue);
   for (const [i, j] of pairs(ds.map((_, k) => k))) {
     if (datesCompatible(ds[i], ds[j])) continue;
     // two unresolved relative days ("Monday" vs "Sunday") from reports written on different days can be the same date
     const unresolved = !ds[i].iso || !ds[j].iso;
-    const pi = articles.get(claims[i].article)?.published;
-    const pj = articles.get(claims[j].article)?.published;
+    const pi = articles.get(cs[i].article)?.published;
+    const pj = articles.get(cs[j].article)?.published;
     if (unresolved && (ds[i].relative || ds[j].relative) && (!pi || !pj || pi !== pj)) {
-      return { verdict: 'variant', reason: `${claims[i].text} vs ${claims[j].text}: relative days from reports whose dates differ or are unknown; check the dates.` };
+      return { verdict: 'variant', reason: `${cs[i].text} vs ${cs[j].text}: relative days from reports whose dates differ or are unknown; check the dates.` };
     }
-    return { verdict: 'conflict', reason: `${claims[i].text} (${claims[i].value}) vs ${claims[j].text} (${claims[j].value}): different dates.` };
+    return { verdict: 'conflict', reason: `${cs[i].text} (${cs[i].value}) vs ${cs[j].text} (${cs[j].value}): different dates.` };
   }
   return agreeOr(claims, `${claims.length} sources give ${claims[0].value}.`, `Compatible dates: ${list(claims.map((c) => c.text))}.`);
 }
 
 function judgeDurations(claims: readonly Claim[]): Judgement {
-  const ds = claims.map((c) => c.normalized as unknown as DurationValue);
+  const cs = distinct(claims);
+  const ds = cs.map((c) => c.normalized as unknown as DurationValue);
   for (const [i, j] of pairs(ds.map((_, k) => k))) {
-    if (!rangesOverlap(ds[i], ds[j])) return { verdict: 'conflict', reason: `${claims[i].text} vs ${claims[j].text}: ${claims[i].value} and ${claims[j].value} do not overlap.` };
+    if (!rangesOverlap(ds[i], ds[j])) return { verdict: 'conflict', reason: `${cs[i].text} vs ${cs[j].text}: ${cs[i].value} and ${cs[j].value} do not overlap.` };
   }
   return agreeOr(claims, `${claims.length} sources give ${claims[0].value}.`, `Compatible: ${list(claims.map((c) => c.text))}.`);
 }
@@ -139,7 +155,7 @@ export function givenNamesCompatible(a: string, b: string): boolean {
 }
 
 function judgeNames(claims: readonly Claim[]): Judgement {
-  const given = claims.filter((c) => typeof c.normalized.given === 'string');
+  const given = distinct(claims.filter((c) => typeof c.normalized.given === 'string'));
   for (const [a, b] of pairs(given)) {
     if (!givenNamesCompatible(a.normalized.given as string, b.normalized.given as string)) {
       return { verdict: 'conflict', reason: `Different first names for the same person: ${a.value} vs ${b.value}.` };

@@ -18,9 +18,9 @@ const HEADINGS: Record<Verdict, string> = {
 export function escapeMarkdown(s: string): string {
   return s
     // controls would drive a terminal the report is printed to; bidi overrides and isolates would reorder
-    // what a reader sees ("Trojan Source"): dropped and shown as a code respectively
+    // what a reader sees and zero-width characters hide a difference ("Trojan Source"): dropped and shown as a code respectively
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, '')
-    .replace(/[\u202A-\u202E\u2066-\u2069]/g, (c) => `U+${c.charCodeAt(0).toString(16).toUpperCase()}`)
+    .replace(/[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g, (c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`)
     .replace(/[\r\n\u2028\u2029]+/g, ' ')
     .replace(/[\\`*_{}[\]()#+\-.!|~>]/g, (c) => `\\${c}`)
     .replace(/&/g, '&amp;')

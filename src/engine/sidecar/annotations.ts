@@ -3,7 +3,8 @@
 import type { AnchoredAnnotation, Article } from '../model';
 import { articleIdFor } from '../text/article';
 import { anchorTarget } from '../anchor/anchor';
-import { sidecarPathFor, type Annotation, type SidecarFile } from './schema';
+import type { Annotation, SidecarFile } from './schema';
+import { ambiguousSidecarMessage, matchSidecars, presumedArticle } from './naming';
 
 export interface SidecarInput {
   /** Path of the sidecar relative to the folder, `/` separators. */
@@ -11,13 +12,24 @@ export interface SidecarInput {
   file: SidecarFile;
 }
 
-export function anchorAnnotations(articles: readonly Pick<Article, 'id' | 'file' | 'text'>[], sidecars: readonly SidecarInput[]): AnchoredAnnotation[] {
-  const bySidecar = new Map<string, Pick<Article, 'id' | 'file' | 'text'>>();
-  for (const a of articles) bySidecar.set(sidecarPathFor(a.file), a);
+/** A sidecar that cannot be paired with an article for sure (its annotations are kept, as orphans). */
+export interface PairingProblem {
+  sidecar: string;
+  message: string;
+}
+
+export function anchorAnnotations(articles: readonly Pick<Article, 'id' | 'file' | 'text'>[], sidecars: readonly SidecarInput[],
+  problems?: (p: PairingProblem) => void): AnchoredAnnotation[] {
+  const byFile = new Map(articles.map((a) => [a.file, a]));
+  const matches = matchSidecars(articles.map((a) => a.file), sidecars.map((s) => ({ path: s.path, ...(s.file.article ? { article: s.file.article } : {}) })));
   const out: AnchoredAnnotation[] = [];
   for (const s of sidecars) {
-    const article = bySidecar.get(s.path);
-    const file = article?.file ?? articleFileOf(s);
+    const match = matches.get(s.path);
+    const article = match?.article !== undefined ? byFile.get(match.article) : undefined;
+    if (match?.ambiguous && problems) {
+      problems({ sidecar: s.path, message: ambiguousSidecarMessage(match.ambiguous) });
+    }
+    const file = article?.file ?? presumedArticle({ path: s.path, ...(s.file.article ? { article: s.file.article } : {}) });
     const id = article?.id ?? articleIdFor(file);
     for (const a of s.file.annotations) {
       const found = article ? anchorTarget(article.text, a.target) : { status: 'orphaned' as const, start: a.target.start, end: a.target.end, score: 0 };
@@ -25,13 +37,6 @@ export function anchorAnnotations(articles: readonly Pick<Article, 'id' | 'file'
     }
   }
   return out;
-}
-
-/** The article a sidecar is about when no article matches it: its `article` key, else its own name. */
-function articleFileOf(s: SidecarInput): string {
-  const dir = s.path.slice(0, s.path.lastIndexOf('/') + 1);
-  if (s.file.article) return dir + s.file.article;
-  return s.path.replace(/\.crosscheck\.yaml$/i, '.txt');
 }
 
 function view(a: Annotation, article: string, file: string, sidecar: string, anchor: AnchoredAnnotation['anchor'], start: number, end: number, score: number): AnchoredAnnotation {

@@ -163,13 +163,14 @@ function finishEntity(e: WorkEntity, order: Map<string, number>): Entity {
       return true;
     })
     .sort((a, b) => rank(a.article) - rank(b.article) || a.start - b.start || a.end - b.end);
-  const spellingMap = new Map<string, string[]>();
+  // Sets, not arrays searched per mention: a description such as "the talks" has a mention in every article.
+  const spellingMap = new Map<string, Set<string>>();
   for (const m of mentions) {
-    const list = spellingMap.get(m.text) ?? [];
-    if (!list.includes(m.article)) list.push(m.article);
-    spellingMap.set(m.text, list);
+    const set = spellingMap.get(m.text) ?? new Set<string>();
+    set.add(m.article);
+    spellingMap.set(m.text, set);
   }
-  const spellings: Spelling[] = [...spellingMap].map(([text, arts]) => ({ text, articles: arts }));
+  const spellings: Spelling[] = [...spellingMap].map(([text, arts]) => ({ text, articles: [...arts] }));
   const variants = [e.name, ...[...spellingMap.keys()].filter((t) => t !== e.name)];
   const articles = [...new Set(mentions.map((m) => m.article))];
   return {

@@ -1,7 +1,7 @@
 // Reads sidecar text into checked data, keeping the yaml Document so a later write can preserve the
 // person's comments, key order and keys Crosscheck does not know. Sidecars come from other people:
 // nothing in them is executed (no custom tags), alias expansion is bounded and so is the file size.
-import { Document, LineCounter, isNode, parseDocument, visit, type DocumentOptions, type Node, type ParseOptions, type SchemaOptions } from 'yaml';
+import { Composer, Document, Lexer, LineCounter, Parser, YAMLParseError, isNode, visit, type CST, type DocumentOptions, type Node, type ParseOptions, type SchemaOptions } from 'yaml';
 import { SIDECAR_VERSION, type Annotation, type FolderDecisions, type SidecarFile } from './schema';
 import { checkFolderDecisions, checkSidecar, type PathProblem } from './validate';
 
@@ -9,6 +9,11 @@ import { checkFolderDecisions, checkSidecar, type PathProblem } from './validate
 export const MAX_SIDECAR_CHARS = 1024 * 1024;
 /** More alias dereferences than this is a "billion laughs" file, not a person's notes. */
 export const MAX_ALIAS_COUNT = 100;
+/**
+ * Deeper nesting than this is refused before the document is built: a sidecar is at most five levels deep,
+ * and yaml builds documents recursively, so 1 MB of "[[[[..." overflowed the stack after 7 s of work.
+ */
+export const MAX_NESTING = 64;
 
 export interface SidecarProblem {
   /** 1-based. */
@@ -46,16 +51,21 @@ function parseWith<T>(text: string, check: (value: unknown) => { value?: T; prob
     return fail(1, 1, `the file is ${(text.length / 1048576).toFixed(1)} MB, larger than the ${MAX_SIDECAR_CHARS / 1048576} MB limit for a sidecar`);
   }
   const lines = new LineCounter();
-  let doc: Document;
-  try {
-    doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter: lines });
-  } catch (e) {
-    return fail(1, 1, `cannot parse YAML: ${(e as Error).message}`);
-  }
   const at = (offset: number | undefined): { line: number; column: number } => {
     const p = lines.linePos(offset ?? 0);
     return { line: p.line, column: p.col };
   };
+  let doc: Document;
+  try {
+    const tokens = boundedTokens(text, lines);
+    if ('tooDeep' in tokens) {
+      const { line, column } = at(tokens.tooDeep);
+      return fail(line, column, `nested more than ${MAX_NESTING} levels deep: refused (a Crosscheck file is a few levels deep)`);
+    }
+    doc = composeOne(tokens, text.length);
+  } catch (e) {
+    return fail(1, 1, `cannot parse YAML: ${(e as Error).message}`);
+  }
   const problems: SidecarProblem[] = [];
   for (const e of [...doc.errors, ...doc.warnings]) problems.push({ ...at(e.pos[0]), message: firstLine(e.message) });
   if (problems.length === 0) {
@@ -84,6 +94,35 @@ function parseWith<T>(text: string, check: (value: unknown) => { value?: T; prob
     return { ok: false, problems: checked.problems.map((p) => ({ ...positionOf(doc, p.path, at), message: p.message })) };
   }
   return { ok: true, value: checked.value, doc };
+}
+
+/**
+ * yaml's parseDocument, token by token, stopping as soon as the parser's stack (the nesting of the node being
+ * read) is deeper than MAX_NESTING: linear in the file, whatever it holds.
+ */
+function boundedTokens(text: string, lines: LineCounter): CST.Token[] | { tooDeep: number } {
+  const parser = new Parser(lines.addNewLine);
+  lines.addNewLine(0);
+  const tokens: CST.Token[] = [];
+  for (const lexeme of new Lexer().lex(text)) {
+    for (const t of parser.next(lexeme)) tokens.push(t);
+    if (parser.stack.length > MAX_NESTING) return { tooDeep: parser.offset };
+  }
+  for (const t of parser.end()) tokens.push(t);
+  return tokens;
+}
+
+/** The first document of the tokens, with an error when there are more (as yaml's parseDocument does). */
+function composeOne(tokens: CST.Token[], length: number): Document {
+  let doc: Document | undefined;
+  for (const d of new Composer({ ...YAML_OPTIONS }).compose(tokens, true, length)) {
+    if (!doc) doc = d as Document;
+    else {
+      doc.errors.push(new YAMLParseError([d.range[0], d.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; a Crosscheck file is one document'));
+      break;
+    }
+  }
+  return doc!;
 }
 
 /** The position of the deepest node on `path` that exists (an alias or a missing key points at its parent). */

@@ -97,7 +97,10 @@ export function emptyFolderDecisions(): FolderDecisions {
   return { version: SIDECAR_VERSION, sources: {}, entities: [], splits: [], notEntities: [], facts: [] };
 }
 
-/** `000_x.txt` -> `000_x.crosscheck.yaml` (same folder). Paths use `/`. */
+/**
+ * `000_x.txt` -> `000_x.crosscheck.yaml` (same folder), the usual name. When two articles of a folder share the
+ * stem, see sidecarPathForArticle (naming.ts). Paths use `/`.
+ */
 export function sidecarPathFor(articleFile: string): string {
   const slash = articleFile.lastIndexOf('/');
   const dir = articleFile.slice(0, slash + 1);

@@ -2,9 +2,12 @@
 // (CRLF is kept as is, so offsets match what an editor shows).
 import type { Article, ArticleInput, Sentence, Span } from '../model';
 
+/**
+ * An article's id is its path in the folder, extension included: `a.txt` and `a.md` beside each other are two
+ * reports, and an id without the extension would make them one.
+ */
 export function articleIdFor(file: string): string {
-  const base = file.replace(/\\/g, '/').replace(/\.(txt|md|markdown)$/i, '');
-  return base;
+  return file.replace(/\\/g, '/');
 }
 
 export function parseArticle(input: ArticleInput): Article {

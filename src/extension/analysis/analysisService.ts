@@ -63,6 +63,10 @@ export class AnalysisService implements vscode.Disposable {
   private matchCache = new Map<string, { version: number; matches: boolean }>();
   /** Applied over every analysis before it is published: a person's sidecar decisions (src/extension/annotations). */
   private postProcess: ((a: Analysis) => Analysis) | undefined;
+  /** Publication dates a person recorded (crosscheck.yaml), sent with every analysis so relative dates resolve. */
+  private publishedDates: Record<string, string> = {};
+  /** Work the first analysis waits for: reading those dates (see waitBeforeAnalysing). */
+  private readonly gates: Promise<unknown>[] = [];
   private lastResult: { generation: number; analysis: Analysis; ms: number; byFile: Map<string, vscode.Uri>; snapshotGeneration: number } | undefined;
 
   constructor(workerPath: string, private readonly output: vscode.LogOutputChannel) {
@@ -147,6 +151,12 @@ export class AnalysisService implements vscode.Disposable {
         return;
       }
       progress.report({ message: `analysing ${this.sources.size} articles` });
+      // The folder's publication dates are read meanwhile; the analysis needs them (relative dates resolve against them).
+      await Promise.all(this.gates.map((g) => g.catch(() => undefined)));
+      if (cts.token.isCancellationRequested) {
+        this.setState('cancelled');
+        return;
+      }
       await this.analyse(true, [], cts.token);
       progress.report({ increment: 50 });
     };
@@ -183,7 +193,7 @@ export class AnalysisService implements vscode.Disposable {
     const set: ArticleInput[] = (reset || !changedSources ? [...this.sources.values()] : changedSources).map((s) => ({ file: s.file, text: s.text }));
     const cancelListener = token?.onCancellationRequested(() => this.client.cancel());
     try {
-      const result = await this.client.update({ reset, set, remove: removed, entityTypes: setting('analysis.entityTypes'), warnings: this.warnings() });
+      const result = await this.client.update({ reset, set, remove: removed, entityTypes: setting('analysis.entityTypes'), published: this.publishedDates, warnings: this.warnings() });
       if (token?.isCancellationRequested) return;
       const t0 = Date.now();
       const index = await buildIndex(this.processed(result.analysis));
@@ -201,6 +211,23 @@ export class AnalysisService implements vscode.Disposable {
     } finally {
       cancelListener?.dispose();
     }
+  }
+
+  /** Analyses wait for `work` (started before start()): the folder's own inputs, such as publication dates. */
+  waitBeforeAnalysing(work: Promise<unknown>): void {
+    this.gates.push(work);
+  }
+
+  /**
+   * Publication dates by article file (as the analysis names files). A change re-runs the analysis: claims are
+   * extracted again with them, so "yesterday" or "on Monday" resolve to dates.
+   */
+  setPublished(dates: Record<string, string>): void {
+    const key = (d: Record<string, string>): string => JSON.stringify(Object.entries(d).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    if (key(dates) === key(this.publishedDates)) return;
+    this.publishedDates = { ...dates };
+    // Before the first analysis there is nothing to redo: it will take the dates with it.
+    if (this.lastResult && this._state !== 'scanning') void this.analyse(false, [], undefined, []);
   }
 
   /** Sets what is applied over each analysis, and publishes the current one again with it. */

@@ -18,6 +18,8 @@ export interface Changes {
   set: ArticleInput[];
   remove: string[];
   entityTypes?: EntityType[];
+  /** Publication dates by article file, from the folder's crosscheck.yaml. */
+  published?: Record<string, string>;
   warnings: Warning[];
 }
 
@@ -64,6 +66,7 @@ export class WorkerClient {
         set: reset ? [...this.inputs.values()] : changes.set,
         remove: reset ? [] : changes.remove,
         ...(changes.entityTypes ? { entityTypes: changes.entityTypes } : {}),
+        ...(changes.published ? { published: changes.published } : {}),
         warnings: changes.warnings,
       };
       worker.postMessage(msg);
@@ -124,7 +127,9 @@ export class WorkerClient {
     const t0 = Date.now();
     try {
       const sorted = [...this.inputs.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-      const analysis = analyzeCorpus(sorted, { ...(changes.entityTypes ? { entityTypes: changes.entityTypes } : {}), warnings: changes.warnings });
+      const analysis = analyzeCorpus(sorted, {
+        ...(changes.entityTypes ? { entityTypes: changes.entityTypes } : {}), ...(changes.published ? { published: changes.published } : {}), warnings: changes.warnings,
+      });
       this.settle(generation, { generation, analysis, ms: Date.now() - t0 });
     } catch (e) {
       this.settle(generation, undefined, e as Error);

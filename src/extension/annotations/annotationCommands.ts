@@ -15,6 +15,8 @@ import { requireTrust } from '../setup/trust';
 import { COMMANDS } from '../../shared/commands';
 import type { AnnotationStore } from './annotationStore';
 import { ANNOTATION_COMMANDS, annotationsAt, OrphanNode, type AnnotationRef } from './annotationViews';
+import { AnnotationNode, ClaimNode, EntityNode } from '../views/nodes';
+import type { ClaimRef } from '../../shared/analysisIndex';
 
 const ENTITY_COMMANDS = {
   annotateClaim: COMMANDS.annotateClaim,
@@ -53,7 +55,7 @@ export function registerAnnotationCommands(analysis: AnalysisService, store: Ann
 
   /** The annotation a command is about: its argument (hover link, tree), else the one under the cursor. */
   const target = (arg: unknown): AnchoredAnnotation => {
-    const ref = (arg instanceof OrphanNode ? arg.annotation : arg) as Partial<AnnotationRef> | undefined;
+    const ref = (arg instanceof OrphanNode || arg instanceof AnnotationNode ? arg.annotation : arg) as Partial<AnnotationRef> | undefined;
     if (ref && typeof ref.id === 'string' && typeof ref.sidecar === 'string') {
       const a = store.annotations.find((x) => x.id === ref.id && x.sidecar === ref.sidecar);
       if (a) return a;
@@ -62,6 +64,30 @@ export function registerAnnotationCommands(analysis: AnalysisService, store: Ann
     const here = editor ? annotationsAt(analysis, store, editor.document, editor.document.offsetAt(editor.selection.active))[0] : undefined;
     if (!here) throw new Error('put the cursor on one of your annotations first');
     return here;
+  };
+
+  /**
+   * The claim a command is about, when it is given one: a claim node of the Articles or Findings view, or
+   * `{ claim: <claim id> }` (the Compare panel). With the person's annotation that judges it, if there is one.
+   */
+  const claimOf = (arg: unknown): { ref: ClaimRef; existing?: AnchoredAnnotation } | undefined => {
+    const id = arg instanceof ClaimNode ? arg.ref.claim.id : (arg as { claim?: unknown } | undefined)?.claim;
+    if (typeof id !== 'string') return undefined;
+    const ref = analysis.current?.index.claim(id);
+    if (!ref) throw new Error('that claim is no longer in the analysis');
+    const from = new Set(ref.claim.review?.from ?? []);
+    const existing = store.annotations.find((a) => from.has(a.id) && a.article === ref.claim.article && a.anchor !== 'orphaned');
+    return { ref, ...(existing ? { existing } : {}) };
+  };
+
+  /** A new claim annotation on a claim's words, judged: the person's verdict or note on what the engine found. */
+  const annotateClaimWords = async (ref: ClaimRef, extra: { verdict?: TruthVerdict; note?: string }): Promise<void> => {
+    const snapshot = analysis.current;
+    const uri = snapshot?.uriOf(ref.claim.article);
+    const article = snapshot?.index.articles.get(ref.claim.article);
+    if (!uri || !article) throw new Error('the claim\'s article is no longer in the analysis');
+    const a = makeAnnotation({ id: newAnnotationId(Math.random, store.ids()), kind: 'claim', text: article.text, start: ref.claim.start, end: ref.claim.end, author: author(), now: new Date().toISOString(), ...extra });
+    await store.changeSidecar(uri, (f) => addAnnotation(f, a));
   };
 
   const change = async (a: AnchoredAnnotation, fn: Parameters<typeof changeAnnotation>[3]): Promise<void> => {
@@ -84,10 +110,18 @@ export function registerAnnotationCommands(analysis: AnalysisService, store: Ann
     await store.changeSidecar(s.uri, (f) => addAnnotation(f, a));
   };
 
-  /** The entity a command is about: from the Entities view (its node carries the entity), else under the cursor. */
+  /**
+   * The entity a command is about: the Entities view's node (its context menu), `{ entity: <entity id> }`
+   * (scripts, tests), else the name under the cursor.
+   */
   const entityOf = (arg: unknown): Entity => {
-    const fromNode = (arg as { entity?: Entity } | undefined)?.entity;
-    if (fromNode && typeof fromNode.name === 'string') return fromNode;
+    if (arg instanceof EntityNode) return arg.entity;
+    const given = (arg as { entity?: unknown } | undefined)?.entity;
+    if (typeof given === 'string') {
+      const found = analysis.current?.index.entities.get(given);
+      if (!found) throw new Error('that entity is no longer in the analysis');
+      return found;
+    }
     const editor = vscode.window.activeTextEditor;
     const snapshot = analysis.current;
     const id = editor && snapshot?.articleIdOf(editor.document.uri);
@@ -124,13 +158,28 @@ export function registerAnnotationCommands(analysis: AnalysisService, store: Ann
       await annotate('entity', { entity: pick.label });
     })),
     vscode.commands.registerCommand(ANNOTATION_COMMANDS.setVerdict, run(async (arg, given) => {
-      const a = target(arg);
-      const verdict = given === null || (typeof given === 'string' && (TRUTH_VERDICTS as readonly string[]).includes(given)) ? (given as TruthVerdict | null) : await pickVerdict(a.verdict);
+      const isGiven = given === null || (typeof given === 'string' && (TRUTH_VERDICTS as readonly string[]).includes(given));
+      const onClaim = claimOf(arg);
+      if (onClaim && !onClaim.existing) {
+        const verdict = isGiven ? (given as TruthVerdict | null) : await pickVerdict();
+        // null: clear a verdict there is none of.
+        if (verdict) await annotateClaimWords(onClaim.ref, { verdict });
+        return;
+      }
+      const a = onClaim?.existing ?? target(arg);
+      const verdict = isGiven ? (given as TruthVerdict | null) : await pickVerdict(a.verdict);
       if (verdict === undefined) return;
       await change(a, (x) => setVerdict(x.kind === 'note' ? { ...x, kind: 'claim' } : x, verdict ?? undefined));
     })),
     vscode.commands.registerCommand(ANNOTATION_COMMANDS.editNote, run(async (arg, given) => {
-      const a = target(arg);
+      const onClaim = claimOf(arg);
+      if (onClaim && !onClaim.existing) {
+        const quote = truncate(oneLine(onClaim.ref.claim.text), 40);
+        const note = typeof given === 'string' ? given : await vscode.window.showInputBox({ title: `Your note on \u201c${quote}\u201d`, prompt: 'Saved in the article\'s .crosscheck.yaml beside it' });
+        if (note) await annotateClaimWords(onClaim.ref, { note });
+        return;
+      }
+      const a = onClaim?.existing ?? target(arg);
       const note = typeof given === 'string' ? given : await vscode.window.showInputBox({ title: `Note on \u201c${truncate(oneLine(a.quote), 40)}\u201d`, value: a.note ?? '' });
       if (note === undefined) return;
       await change(a, (x) => setNote(x, note || undefined));

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { AnalysisService } from '../analysis/analysisService';
 import type { AnchoredAnnotation, Analysis, Span } from '../../engine/model';
 import {
-  FOLDER_FILE, SIDECAR_SUFFIX, SIDECAR_VERSION, anchorAnnotations, applyDecisions, emptyFolderDecisions, parseFolderDecisions,
+  FOLDER_FILE, SIDECAR_SUFFIX, SIDECAR_VERSION, anchorAnnotations, sidecarPathForArticle, stemSidecarPath, applyDecisions, emptyFolderDecisions, parseFolderDecisions,
   parseSidecar, serializeFolderDecisions, serializeSidecar, type Annotation, type FolderDecisions, type SidecarFile,
   type SidecarInput,
 } from '../../engine/sidecar';
@@ -28,6 +28,8 @@ export class AnnotationStore implements vscode.Disposable {
   private readonly folderFiles = new Map<string, Loaded<FolderDecisions>>(); // by workspace folder path
   private readonly live = new Map<string, LiveRanges>(); // by article file (relative, as in the analysis)
   private readonly problems = vscode.languages.createDiagnosticCollection('crosscheck-sidecars');
+  /** Sidecars whose name fits two articles (a.txt and a.md) and that do not say which: known once analysed. */
+  private readonly namingProblems = vscode.languages.createDiagnosticCollection('crosscheck-sidecar-names');
   private readonly disposables: vscode.Disposable[] = [];
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when annotations moved (an edit) without a new analysis: decorations follow at once. */
@@ -37,7 +39,7 @@ export class AnnotationStore implements vscode.Disposable {
   constructor(private readonly analysis: AnalysisService, private readonly output: vscode.LogOutputChannel) {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/{*${SIDECAR_SUFFIX},${FOLDER_FILE}}`);
     this.disposables.push(
-      this.problems, this.changed, watcher,
+      this.problems, this.namingProblems, this.changed, watcher,
       watcher.onDidCreate(() => this.scheduleReload()),
       watcher.onDidChange(() => this.scheduleReload()),
       watcher.onDidDelete(() => this.scheduleReload()),
@@ -46,7 +48,8 @@ export class AnnotationStore implements vscode.Disposable {
       vscode.workspace.onDidSaveTextDocument((d) => void this.onSave(d)),
     );
     analysis.setPostProcess((a) => this.apply(a));
-    this.scheduleReload();
+    // The first analysis waits for the sidecars: it needs the publication dates of crosscheck.yaml.
+    analysis.waitBeforeAnalysing(this.reload());
   }
 
   /** The annotations of the current analysis, anchored. */
@@ -70,12 +73,17 @@ export class AnnotationStore implements vscode.Disposable {
     this.sidecars.clear();
     this.folderFiles.clear();
     this.problems.clear();
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    const published: Record<string, string> = {};
+    for (const folder of folders) {
       if (folder.uri.scheme !== 'file') continue;
       try {
         const found = await readFolderSidecars(folder.uri.fsPath, []);
         for (const s of found.sidecars) this.sidecars.set(s.path, s);
         this.folderFiles.set(folder.uri.fsPath, found.folderFile);
+        for (const [file, source] of Object.entries(found.decisions.sources)) {
+          if (source.published) published[analysisFileName(folders, folder, file)] = source.published;
+        }
         const byFile = new Map<string, vscode.Diagnostic[]>();
         for (const p of found.problems) {
           const abs = path.join(folder.uri.fsPath, p.file);
@@ -90,23 +98,32 @@ export class AnnotationStore implements vscode.Disposable {
         this.output.error(`could not read the sidecars of ${folder.name}: ${(e as Error).message}`);
       }
     }
+    this.analysis.setPublished(published);
     this.analysis.republish();
   }
 
   /** Applies the sidecars over an analysis: anchors the annotations (live ranges first) and the decisions. */
   private apply(a: Analysis): Analysis {
     const inputs: SidecarInput[] = [];
-    const roots = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
-    const multi = roots.length > 1;
+    const folders = vscode.workspace.workspaceFolders ?? [];
     for (const s of this.sidecars.values()) {
       if (!s.value || s.raw === null) continue;
-      const root = roots.find((r) => s.path.startsWith(r + path.sep));
-      if (!root) continue;
-      // Paths as the analysis names files: relative to the workspace folder, prefixed by its name when several.
-      const rel = path.relative(root, s.path).split(path.sep).join('/');
-      inputs.push({ path: multi ? `${path.basename(root)}/${rel}` : rel, file: s.value });
+      const folder = folders.find((f) => s.path.startsWith(f.uri.fsPath + path.sep));
+      if (!folder) continue;
+      const rel = path.relative(folder.uri.fsPath, s.path).split(path.sep).join('/');
+      inputs.push({ path: analysisFileName(folders, folder, rel), file: s.value });
     }
-    let annotations = anchorAnnotations(a.articles, inputs);
+    const naming = new Map<string, vscode.Diagnostic[]>();
+    let annotations = anchorAnnotations(a.articles, inputs, (p) => {
+      const input = inputs.find((i) => i.path === p.sidecar);
+      const abs = input && [...this.sidecars.values()].find((s) => s.value === input.file)?.path;
+      if (!abs) return;
+      const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 1), p.message, vscode.DiagnosticSeverity.Warning);
+      d.source = 'crosscheck';
+      naming.set(abs, [...(naming.get(abs) ?? []), d]);
+    });
+    this.namingProblems.clear();
+    for (const [abs, list] of naming) this.namingProblems.set(vscode.Uri.file(abs), list);
     annotations = annotations.map((x) => {
       const live = this.live.get(x.file);
       const article = a.articles.find((art) => art.file === x.file);
@@ -162,20 +179,35 @@ export class AnnotationStore implements vscode.Disposable {
     }
   }
 
-  /** The sidecar path of an article. */
+  /**
+   * The sidecar path of an article: the one that belongs to it, else `<stem>.crosscheck.yaml`, or
+   * `<file name>.crosscheck.yaml` when another article beside it has the same stem (naming.ts).
+   */
   sidecarOf(article: vscode.Uri): string {
-    const p = article.fsPath;
-    const ext = path.extname(p);
-    return (ext ? p.slice(0, -ext.length) : p) + SIDECAR_SUFFIX;
+    const folder = vscode.workspace.getWorkspaceFolder(article);
+    if (!folder) return stemSidecarPath(article.fsPath.split(path.sep).join('/')).split('/').join(path.sep);
+    const root = folder.uri.fsPath;
+    const rel = (abs: string): string => path.relative(root, abs).split(path.sep).join('/');
+    const snapshot = this.analysis.current;
+    const articleFiles = snapshot
+      ? snapshot.index.analysis.articles.flatMap((a) => {
+        const uri = snapshot.uriOf(a.id);
+        return uri && uri.scheme === 'file' && uri.fsPath.startsWith(root + path.sep) ? [rel(uri.fsPath)] : [];
+      })
+      : [];
+    const sidecars = [...this.sidecars.values()]
+      .filter((s) => s.path.startsWith(root + path.sep) && s.value)
+      .map((s) => ({ path: rel(s.path), ...(s.value!.article ? { article: s.value!.article } : {}) }));
+    return path.join(root, ...sidecarPathForArticle(rel(article.fsPath), articleFiles, sidecars).split('/'));
   }
 
   /** The sidecar path an anchored annotation came from. */
   sidecarPathOf(a: AnchoredAnnotation): string | undefined {
-    const roots = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
-    for (const root of roots) {
-      const rel = roots.length > 1 ? a.sidecar.slice(a.sidecar.indexOf('/') + 1) : a.sidecar;
-      if (roots.length > 1 && !a.sidecar.startsWith(path.basename(root) + '/')) continue;
-      return path.join(root, ...rel.split('/'));
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    for (const folder of folders) {
+      const rel = folders.length > 1 ? a.sidecar.slice(a.sidecar.indexOf('/') + 1) : a.sidecar;
+      if (analysisFileName(folders, folder, rel) !== a.sidecar) continue;
+      return path.join(folder.uri.fsPath, ...rel.split('/'));
     }
     return undefined;
   }
@@ -253,4 +285,12 @@ export class AnnotationStore implements vscode.Disposable {
     this.analysis.setPostProcess(undefined);
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/**
+ * A file as the analysis names it (vscode.workspace.asRelativePath): relative to its workspace folder, `/`
+ * separators, prefixed by the folder's name when several folders are open.
+ */
+export function analysisFileName(folders: readonly vscode.WorkspaceFolder[], folder: vscode.WorkspaceFolder, rel: string): string {
+  return folders.length > 1 ? `${folder.name}/${rel}` : rel;
 }

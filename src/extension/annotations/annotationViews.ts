@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { AnalysisService } from '../analysis/analysisService';
 import type { AnchoredAnnotation } from '../../engine/model';
 import { escapeMarkdown, oneLine, truncate } from '../../shared/escape';
-import { COMMANDS } from '../../shared/commands';
+import { COMMANDS, commandUriOf } from '../../shared/commands';
 import type { AnnotationStore } from './annotationStore';
 
 export const ANNOTATION_COMMANDS = {
@@ -100,8 +100,8 @@ export class AnnotationHover implements vscode.HoverProvider {
       if (a.note) md.appendMarkdown(escapeMarkdown(truncate(oneLine(a.note), 500)) + '\n\n');
       if (a.entity) md.appendMarkdown(`refers to ${escapeMarkdown(truncate(a.entity, 80))}\n\n`);
       if (a.fact) md.appendMarkdown(`fact: ${escapeMarkdown(truncate(a.fact, 80))}\n\n`);
-      const arg = encodeURIComponent(JSON.stringify([{ id: a.id, sidecar: a.sidecar } satisfies AnnotationRef]));
-      const link = (title: string, command: string) => `[${title}](command:${command}?${arg})`;
+      const ref: AnnotationRef = { id: a.id, sidecar: a.sidecar };
+      const link = (title: string, command: string) => `[${title}](${commandUriOf(command, [ref])})`;
       md.appendMarkdown([link('Set verdict', ANNOTATION_COMMANDS.setVerdict), link('Edit note', ANNOTATION_COMMANDS.editNote),
         link('Link to fact', ANNOTATION_COMMANDS.linkFact), link('Delete', ANNOTATION_COMMANDS.deleteAnnotation)].join(' · ') + '\n\n');
     }
@@ -149,7 +149,7 @@ export class OrphansView implements vscode.TreeDataProvider<OrphanNode>, vscode.
     const a = node.annotation;
     const it = new vscode.TreeItem(`\u201c${truncate(oneLine(a.quote), 60)}\u201d`);
     it.id = `orphan:${a.sidecar}:${a.id}`;
-    it.description = `${a.file}${a.note ? ' \u00b7 ' + truncate(oneLine(a.note), 60) : ''}`;
+    it.description = `${oneLine(a.file)}${a.note ? ' \u00b7 ' + truncate(oneLine(a.note), 60) : ''}`;
     it.tooltip = `${oneLine(a.kind)} in ${oneLine(a.file)}: its text could not be found.${a.note ? '\n' + truncate(oneLine(a.note), 400) : ''}\nSelect the right words in the article and choose Re-attach, or delete it.`;
     it.iconPath = new vscode.ThemeIcon('debug-disconnect');
     it.contextValue = 'crosscheck.orphan';

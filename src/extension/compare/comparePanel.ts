@@ -4,10 +4,12 @@
 import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
 import type { CompareView } from '../../shared/compareModel';
-import { escapeHtml } from '../../shared/escape';
+import { escapeHtml, oneLine, truncate } from '../../shared/escape';
 import { isWebviewMessage, type CompareState, type HostMessage } from '../../shared/protocol';
 import type { AnalysisService } from '../analysis/analysisService';
 import { revealSpan } from '../locations';
+import { resolveCompare } from '../commands';
+import { COMMANDS } from '../../shared/commands';
 
 export const COMPARE_VIEW_TYPE = 'crosscheck.compare';
 
@@ -18,6 +20,7 @@ export class ComparePanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   /** What the panel shows now (the integration tests read it). */
   view: CompareView | undefined;
+  private state: CompareState | undefined;
 
   static get active(): ComparePanel | undefined {
     return ComparePanel.current;
@@ -58,12 +61,19 @@ export class ComparePanel implements vscode.Disposable {
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)),
+      // A verdict or note given here (or anywhere) comes back as a new analysis: show it.
+      service.onDidChange((snapshot) => {
+        if (!this.state || !this.view) return;
+        const view = resolveCompare(snapshot, this.state);
+        if (view && JSON.stringify(view) !== JSON.stringify(this.view)) this.showView(view, this.state);
+      }),
     );
   }
 
   private showView(view: CompareView, state: CompareState): void {
     this.view = view;
-    this.panel.title = `Compare: ${view.label.length > 40 ? view.label.slice(0, 39) + '\u2026' : view.label}`;
+    this.state = state;
+    this.panel.title = `Compare: ${truncate(oneLine(view.label), 40)}`;
     this.post({ type: 'show', view, state });
   }
 
@@ -79,6 +89,15 @@ export class ComparePanel implements vscode.Disposable {
       this.ready = true;
       if (this.pending) void this.panel.webview.postMessage(this.pending);
       this.pending = undefined;
+      return;
+    }
+    if (m.type === 'setVerdict' || m.type === 'editNote') {
+      // Only a claim this panel shows: the webview renders article text and names claims, never commands.
+      if (!this.view?.rows.some((r) => r.claim === m.claim)) return;
+      const done = m.type === 'setVerdict'
+        ? vscode.commands.executeCommand(COMMANDS.setVerdict, { claim: m.claim }, m.verdict)
+        : vscode.commands.executeCommand(COMMANDS.editNote, { claim: m.claim });
+      void Promise.resolve(done).then(undefined, (e: Error) => void vscode.window.showErrorMessage(`Crosscheck: ${e.message}`));
       return;
     }
     const snapshot = this.service.current;

@@ -77,6 +77,11 @@ export class CrosscheckViews implements vscode.Disposable {
     this.refresh();
   }
 
+  /** The nodes a view shows under `parent` (its roots without one): what its commands receive. */
+  children(view: keyof typeof VIEW_IDS, parent?: TreeNode): TreeNode[] {
+    return this.providers[['articles', 'entities', 'findings'].indexOf(view)].getChildren(parent);
+  }
+
   /** What a view shows, expanded to `depth` levels. */
   snapshot(view: keyof typeof VIEW_IDS, depth = 2): TreeSnapshotNode[] {
     const provider = this.providers[['articles', 'entities', 'findings'].indexOf(view)];

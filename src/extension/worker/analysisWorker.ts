@@ -32,7 +32,7 @@ parentPort?.on('message', (m: WorkerUpdate) => {
   if (m.reset) engine = createEngine();
   for (const file of m.remove) engine.removeArticle(file);
   for (const input of m.set) engine.setArticle(input.file, input.text);
-  engine.setOptions({ ...(m.entityTypes ? { entityTypes: m.entityTypes } : {}), warnings: m.warnings });
+  engine.setOptions({ ...(m.entityTypes ? { entityTypes: m.entityTypes } : {}), ...(m.published ? { published: m.published } : {}), warnings: m.warnings });
   latest = Math.max(latest, m.generation);
   // Updates that arrive while one is queued are applied first and analysed once (typing sends many).
   if (!scheduled) {

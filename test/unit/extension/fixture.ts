@@ -17,7 +17,7 @@ function mention(article: string, text: string, word: string): Mention {
 function claim(id: string, article: string, text: string, words: string, value: string, normalized: Record<string, unknown>, extra: Partial<Claim> = {}): Claim {
   const start = text.indexOf(words);
   if (start < 0) throw new Error(`${words} not in ${article}`);
-  const parsed = parseArticle({ file: `${article}.txt`, text });
+  const parsed = parseArticle({ file: article, text });
   const sentence = parsed.sentences.find((s) => s.start <= start && start < s.end) ?? { start, end: start + words.length };
   return { id, article, start, end: start + words.length, text: words, kind: normalized.kind as Claim['kind'], value, normalized: normalized as Claim['normalized'], sentence: { start: sentence.start, end: sentence.end }, ...extra };
 }
@@ -31,12 +31,12 @@ export function fixtureAnalysis(): Analysis {
     type: 'person',
     variants: ['Rustem Umerov', 'Rustem Umjurov', 'Rustem Umgerov'],
     spellings: [
-      { text: 'Rustem Umerov', articles: ['c'] },
-      { text: 'Rustem Umjurov', articles: ['a'] },
-      { text: 'Rustem Umgerov', articles: ['b'] },
+      { text: 'Rustem Umerov', articles: ['c.txt'] },
+      { text: 'Rustem Umjurov', articles: ['a.txt'] },
+      { text: 'Rustem Umgerov', articles: ['b.txt'] },
     ],
-    mentions: [mention('a', a, 'Rustem Umjurov'), mention('b', b, 'Rustem Umgerov'), mention('c', c, 'Rustem Umerov')],
-    articles: ['a', 'b', 'c'],
+    mentions: [mention('a.txt', a, 'Rustem Umjurov'), mention('b.txt', b, 'Rustem Umgerov'), mention('c.txt', c, 'Rustem Umerov')],
+    articles: ['a.txt', 'b.txt', 'c.txt'],
   };
   const medinsky: Entity = {
     id: 'person:medinsky',
@@ -44,17 +44,17 @@ export function fixtureAnalysis(): Analysis {
     type: 'person',
     variants: ['Vladimir Medinsky', 'Vadim Medinsky'],
     spellings: [
-      { text: 'Vladimir Medinsky', articles: ['c'] },
-      { text: 'Vadim Medinsky', articles: ['b'] },
+      { text: 'Vladimir Medinsky', articles: ['c.txt'] },
+      { text: 'Vadim Medinsky', articles: ['b.txt'] },
     ],
-    mentions: [mention('b', b, 'Vadim Medinsky'), mention('c', c, 'Vladimir Medinsky')],
-    articles: ['b', 'c'],
+    mentions: [mention('b.txt', b, 'Vadim Medinsky'), mention('c.txt', c, 'Vladimir Medinsky')],
+    articles: ['b.txt', 'c.txt'],
   };
   const istanbul: Entity = {
     id: 'place:istanbul', name: 'Istanbul', type: 'place', variants: ['Istanbul'],
-    spellings: [{ text: 'Istanbul', articles: ['a', 'c'] }],
-    mentions: [mention('a', a, 'Istanbul'), mention('c', c, 'Istanbul')],
-    articles: ['a', 'c'],
+    spellings: [{ text: 'Istanbul', articles: ['a.txt', 'c.txt'] }],
+    mentions: [mention('a.txt', a, 'Istanbul'), mention('c.txt', c, 'Istanbul')],
+    articles: ['a.txt', 'c.txt'],
   };
   const drones: Fact = {
     id: 'fact:drones',
@@ -63,8 +63,8 @@ export function fixtureAnalysis(): Analysis {
     verdict: 'conflict',
     reason: '117 vs hundreds (200–999): incompatible',
     claims: [
-      claim('a:drones', 'a', a, '117 drones', '117', { kind: 'quantity', min: 117, max: 117, unit: 'drone' }, { attribution: 'Ukraine' }),
-      claim('b:drones', 'b', b, 'hundreds of drones', 'hundreds', { kind: 'quantity', min: 200, max: 999, unit: 'drone' }, { attribution: 'Officials', hedge: 'said' }),
+      claim('a:drones', 'a.txt', a, '117 drones', '117', { kind: 'quantity', min: 117, max: 117, unit: 'drone' }, { attribution: 'Ukraine' }),
+      claim('b:drones', 'b.txt', b, 'hundreds of drones', 'hundreds', { kind: 'quantity', min: 200, max: 999, unit: 'drone' }, { attribution: 'Officials', hedge: 'said' }),
     ],
   };
   const head: Fact = {
@@ -74,8 +74,8 @@ export function fixtureAnalysis(): Analysis {
     verdict: 'variant',
     reason: 'Vadim Medinsky vs Vladimir Medinsky: a different first name',
     claims: [
-      claim('b:head', 'b', b, 'Vadim Medinsky', 'Vadim Medinsky', { kind: 'name', entity: 'person:medinsky' }, { entities: ['person:medinsky'] }),
-      claim('c:head', 'c', c, 'Vladimir Medinsky', 'Vladimir Medinsky', { kind: 'name', entity: 'person:medinsky' }, { entities: ['person:medinsky'] }),
+      claim('b:head', 'b.txt', b, 'Vadim Medinsky', 'Vadim Medinsky', { kind: 'name', entity: 'person:medinsky' }, { entities: ['person:medinsky'] }),
+      claim('c:head', 'c.txt', c, 'Vladimir Medinsky', 'Vladimir Medinsky', { kind: 'name', entity: 'person:medinsky' }, { entities: ['person:medinsky'] }),
     ],
   };
   const time: Fact = {
@@ -84,7 +84,7 @@ export function fixtureAnalysis(): Analysis {
     kind: 'time',
     verdict: 'single',
     reason: 'only one source gives it',
-    claims: [claim('c:time', 'c', c, '1 p.m.', '13:00', { kind: 'time', hour: 13, minute: 0 })],
+    claims: [claim('c:time', 'c.txt', c, '1 p.m.', '13:00', { kind: 'time', hour: 13, minute: 0 })],
   };
   return { articles, entities: [umerov, medinsky, istanbul], facts: [drones, head, time], warnings: [] };
 }

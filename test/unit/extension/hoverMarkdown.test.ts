@@ -22,16 +22,16 @@ describe('hover markdown', () => {
   const index = new AnalysisIndex(fixtureAnalysis());
 
   it('lists every spelling of a name with the sources that use it, linked to the span', () => {
-    const md = entityHoverMarkdown(index, index.entities.get('person:umerov')!, 'a');
+    const md = entityHoverMarkdown(index, index.entities.get('person:umerov')!, 'a.txt');
     assert.match(md, /Rustem Umerov/);
     assert.match(md, /\| Rustem Umgerov \| \[b\\\.txt\]/);
     assert.match(md, /\| Rustem Umjurov \| \*\*\[a\\\.txt\]/);
     assert.match(md, /person, mentioned by 3 of 3 sources/);
     const targets = links(md).map(decodeCommand);
     assert.equal(targets.length, 3);
-    const b = targets.find((t) => (t.args[0] as { article: string }).article === 'b');
+    const b = targets.find((t) => (t.args[0] as { article: string }).article === 'b.txt');
     const start = TEXTS['b.txt'].indexOf('Rustem Umgerov');
-    assert.deepEqual(b, { id: 'crosscheck.openSpan', args: [{ article: 'b', start, end: start + 'Rustem Umgerov'.length }] });
+    assert.deepEqual(b, { id: 'crosscheck.openSpan', args: [{ article: 'b.txt', start, end: start + 'Rustem Umgerov'.length }] });
   });
 
   it('lists the facts about an entity with a compare link', () => {
