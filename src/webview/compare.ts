@@ -32,11 +32,11 @@ function open(row: CompareRow): void {
 let lastReviewed: string | undefined;
 
 /** "Your verdict" and "Your note" as a person gave them (sidecars), beside the engine's reading. */
-function yours(review: PersonReview | undefined, notes: readonly string[] = []): HTMLElement | undefined {
+function yours(review: PersonReview | undefined, notes: readonly string[] = [], what = 'Your verdict: '): HTMLElement | undefined {
   if (!review?.verdict && !review?.note && notes.length === 0) return undefined;
   const box = el('div', 'yours');
   if (review?.verdict) {
-    const p = el('p', 'your-verdict', 'Your verdict: ');
+    const p = el('p', 'your-verdict', what);
     p.append(el('span', `badge person-${review.verdict}`, review.verdict));
     box.append(p);
   }
@@ -126,7 +126,7 @@ function render(view: CompareView): void {
   const h1 = el('h1', undefined, view.label);
   const badge = el('span', `badge verdict-${view.verdict}`, VERDICT_TITLES[view.verdict] ?? view.verdict);
   header.append(badge, h1, el('p', 'reason', view.reason));
-  const mine = yours(view.review);
+  const mine = yours(view.review, [], 'Your verdict on this fact: ');
   if (mine) header.append(mine);
   const list = el('ol', 'rows');
   list.setAttribute('aria-label', `${view.rows.length} sources`);

@@ -247,7 +247,7 @@ function applyFactDecisions(source: Fact[], folder: FolderDecisions | undefined,
       label: d?.label ?? base?.label ?? list[0].claim.text,
       kind: base?.kind ?? list[0].claim.kind,
       verdict: oneArticle ? 'single' : base?.verdict ?? 'variant',
-      reason: oneArticle ? 'claims linked by a person, all from one article' : `${base?.reason ? base.reason + '; ' : ''}claims linked by a person`,
+      reason: oneArticle ? 'claims linked by a person, all from one article' : `${base?.reason ? base.reason.replace(/[.;:\s]+$/, '') + '; ' : ''}claims linked by a person`,
       claims: list.map((x) => x.claim),
     });
   }

@@ -43,6 +43,10 @@ class Checker {
     return v;
   }
   oneOf<T extends string>(o: Record<string, unknown>, key: string, allowed: readonly T[], path: (string | number)[], required: boolean): T | undefined {
+    // YAML reads a bare `false` as a boolean: say how to write the verdict "false".
+    if (typeof o[key] === 'boolean' && (allowed as readonly string[]).includes(String(o[key]))) {
+      return this.fail([...path, key], `\`${key}\` must be text: write "${String(o[key])}" in quotes (bare, YAML reads it as a yes/no value)`);
+    }
     const v = this.str(o, key, path, required);
     if (v === undefined) return undefined;
     if (!(allowed as readonly string[]).includes(v)) return this.fail([...path, key], `\`${key}\` must be one of ${allowed.join(', ')}, not "${v}"`);
