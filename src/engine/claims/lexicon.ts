@@ -141,6 +141,8 @@ export const EVENT_NOUNS = new Set([
   'earthquake', 'flood', 'floods', 'storm', 'protest', 'protests', 'rally', 'march', 'election', 'vote',
   'ceremony', 'funeral', 'trial', 'hearing', 'match', 'game', 'festival', 'concert', 'shooting', 'raid',
   'visit', 'speech', 'signing', 'agreement', 'deal', 'clashes', 'fighting', 'battle', 'offensive', 'assault',
+  'breach', 'collapse', 'failure', 'flooding', 'landslide', 'eruption', 'evacuation', 'accident', 'derailment',
+  'outage', 'launch', 'landing', 'ceasefire', 'truce', 'invasion', 'bombardment', 'barrage', 'operation',
 ]);
 
 /** Verbs of taking place or arriving that attach a place to the event of their sentence. */

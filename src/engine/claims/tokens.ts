@@ -86,12 +86,25 @@ function stemUncached(word: string): string {
  * synonyms in some sense ("disagr" and "dissens", "stanc" and "posit").
  */
 export function conceptsOf(s: string): readonly number[] {
-  return CONCEPTS.get(s) ?? NONE;
+  return (CONCEPTS ??= readConcepts()).get(s) ?? NONE;
 }
 
 const NONE: readonly number[] = [];
-const FAMILIES = new Map(Object.entries(wordnet.families));
-const CONCEPTS = new Map(Object.entries(wordnet.concepts));
+const FAMILIES = new Map(wordnet.families.split('\n').map((line) => line.split(' ') as [string, string]));
+let CONCEPTS: Map<string, number[]> | undefined;
+
+/** The table holds one line of member stems per concept; the concept's number is its line. */
+function readConcepts(): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  wordnet.concepts.split('\n').forEach((line, id) => {
+    for (const s of line.split(' ')) {
+      const list = out.get(s);
+      if (list) list.push(id);
+      else out.set(s, [id]);
+    }
+  });
+  return out;
+}
 
 /** Content-word stems of a stretch of text, stopwords and numbers removed. */
 export function contentStems(text: string, start = 0, end = text.length): string[] {

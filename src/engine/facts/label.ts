@@ -114,7 +114,9 @@ export function labelFor(group: Group, texts: ReadonlyMap<string, string>): stri
       const who = bestName(claims);
       const given = [...new Set(claims.map((c) => c.normalized.given).filter((g): g is string => typeof g === 'string'))];
       if (given.some((g, i) => given.slice(i + 1).some((h) => !givenNamesCompatible(g, h)))) return `first name of ${who}`;
-      return new Set(claims.map((c) => c.value)).size > 1 ? `spelling of ${who}'s name` : `name of ${who}`;
+      // "Putin" beside "Vladimir Putin" is the same spelling, only shorter
+      const spellings = (part: 'given' | 'surname') => new Set(claims.map((c) => c.normalized[part]).filter((x) => typeof x === 'string')).size;
+      return spellings('surname') > 1 || given.length > 1 ? `spelling of ${who}'s name` : `name of ${who}`;
     }
     case 'role': return `title of ${bestName(claims, true)}`;
     case 'place': {
