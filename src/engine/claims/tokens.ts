@@ -5,17 +5,37 @@ import { COUNTRY_OF, STOPWORDS, SYNONYMS } from './lexicon';
 import wordnet from './wordnet.json';
 
 export interface Token {
-  text: string;
-  lower: string;
-  start: number;
-  end: number;
+  readonly text: string;
+  readonly lower: string;
+  readonly start: number;
+  readonly end: number;
 }
 
 // Words keep inner apostrophes, hyphens and dots ("Spider's", "long-range", "U.S.", "p.m.").
 const WORD = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|[\p{L}\p{N}]+(?:[’'.\-][\p{L}\p{N}]+)*\.?/gu;
 
+// Each extractor (numbers, places, people, attribution, context words) reads every sentence of an article
+// in turn: the tokens of the spans of the article being read are kept, so a sentence is tokenised once.
+// Read only (the types say so): every caller shares them.
+let cachedText: string | undefined;
+const cachedSpans = new Map<number, readonly Token[]>();
+
 /** Tokens of text[start, end), offsets absolute. A trailing dot is kept only for abbreviations ("U.S."). */
-export function tokenize(text: string, start = 0, end = text.length): Token[] {
+export function tokenize(text: string, start = 0, end = text.length): readonly Token[] {
+  if (text !== cachedText) {
+    cachedText = text;
+    cachedSpans.clear();
+  }
+  const key = start * 0x4000000 + end;
+  let out = cachedSpans.get(key);
+  if (!out) {
+    out = tokenizeSpan(text, start, end);
+    cachedSpans.set(key, out);
+  }
+  return out;
+}
+
+function tokenizeSpan(text: string, start: number, end: number): Token[] {
   const out: Token[] = [];
   const body = text.slice(start, end);
   WORD.lastIndex = 0;
