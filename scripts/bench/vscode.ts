@@ -18,6 +18,7 @@ import * as path from 'node:path';
 import { ensureVSCodeWeb, repoRoot } from '../vscode-web/install';
 import { createRunDir, launchBrowser, openWorkbench, startServer, withCleanup } from '../vscode-web/session';
 import { ensureArchive, readSeeds } from './generate';
+import type { EditorResult } from './report';
 import type { HostFigures } from './vscode-figures';
 
 const LOCK = '/tmp/crosscheck-vscode.lock';
@@ -123,7 +124,7 @@ async function main(): Promise<number> {
   const note = `in code-server's VS Code; re-analysis includes the ${f.editDebounceMs} ms typing debounce; ` +
     `load average ${loadBefore[0].toFixed(1)} before, ${loadAfter[0].toFixed(1)} after (${os.availableParallelism?.() ?? os.cpus().length} cores)`;
   // EditorResult (scripts/bench/report.ts) first, then the details.
-  process.stdout.write(JSON.stringify({
+  const result: EditorResult & { details: HostFigures & { loadAverageBefore: number[]; loadAverageAfter: number[] } } = {
     articles: f.articles,
     activationMs: f.activationMs,
     viewsPopulatedMs: f.viewsPopulatedMs,
@@ -134,7 +135,8 @@ async function main(): Promise<number> {
     longestBlockMs: f.longestBlockMs,
     note,
     details: { ...f, loadAverageBefore: loadBefore, loadAverageAfter: loadAfter },
-  }) + '\n');
+  };
+  process.stdout.write(JSON.stringify(result) + '\n');
   return 0;
 }
 

@@ -79,7 +79,12 @@ describe('what the README shows', function () {
   });
 
   it('the tree: articles, entities and findings in the side bar', async () => {
+    // An article beside the tree, as a person works; a side bar wide enough for the titles.
+    await wb().openFile(seed('000'));
     await wb().openCrosscheckView('Crosscheck');
+    await wb().resizeSideBar(460);
+    // Only the three views: no empty Orphaned Annotations view takes space from them.
+    assert.deepEqual(await wb().sideBarViews(), ['Articles', 'Entities', 'Findings']);
     const articles = await wb().readTree('Articles');
     assert.equal(articles.filter((r) => r.level === 1).length, seeds.length);
     const entities = await wb().readTree('Entities');

@@ -118,7 +118,8 @@ export class CrosscheckViews implements vscode.Disposable {
       failed: 'The analysis failed; Crosscheck: Show Log has the details.',
     };
     const notice = messages[state] ?? (state === 'analysing' && empty ? 'Analysing articles\u2026' : undefined);
-    this.articles.message = notice;
+    // A cancel before any analysis: Articles' welcome content says it, with a button (a message would hide it).
+    this.articles.message = state === 'cancelled' && empty ? undefined : notice;
     // Said in every view while there is nothing else to show, or the analysis stopped: a person may be looking
     // at any of them.
     const stopped = empty || state === 'cancelled' || state === 'failed' ? notice : undefined;
