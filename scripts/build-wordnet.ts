@@ -20,6 +20,13 @@ const out = path.join(__dirname, '..', 'src', 'engine', 'claims', 'wordnet.json'
 const SENSES = 3;
 /** Stems of one family share this many first letters (a derivation link alone can join distant words). */
 const FAMILY_PREFIX = 4;
+/** ... and most of the longer one: "divis" ~ "divid", "intens" ~ "intensifi", but not "sign" ~ "signific". */
+const FAMILY_SHARE = 0.6;
+const commonPrefix = (a: string, b: string) => {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i;
+};
 /** A synset with more common words than this is too vague to link anything ("make", "get"). */
 const MAX_SYNSET = 8;
 
@@ -85,7 +92,7 @@ for (const [lemma, senses] of common) {
         const other = synsets.get(target)?.words[parseInt(tgt, 16) - 1];
         if (!other || !common.has(other) || !word(other)) continue;
         const [a, b] = [stem(lemma), stem(other)];
-        if (a === b || a.slice(0, FAMILY_PREFIX) !== b.slice(0, FAMILY_PREFIX)) continue;
+        if (a === b || commonPrefix(a, b) < Math.max(FAMILY_PREFIX, FAMILY_SHARE * Math.max(a.length, b.length))) continue;
         const [ra, rb] = [find(a), find(b)];
         // the shorter stem names the family ("divid" for divide/division)
         if (ra !== rb) (ra.length <= rb.length ? parent.set(rb, ra) : parent.set(ra, rb));

@@ -46,6 +46,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     [COMMANDS.compareClaim]: (args) => compareClaim(deps, args as CompareClaimArgs | undefined),
     [COMMANDS.showFindings]: () => vscode.commands.executeCommand(`${VIEW_IDS.findings}.focus`),
     [COMMANDS.refresh]: () => service.rescan(),
+    [COMMANDS.cancelAnalysis]: () => service.cancel(),
     [COMMANDS.filter]: () => filter(views),
     [COMMANDS.clearFilter]: () => views.setFilter(''),
     [COMMANDS.showOutput]: () => deps.output.show(),

@@ -27,8 +27,12 @@ export interface CrosscheckApi {
   ready(): Promise<AnalysisSnapshot>;
   /** The Compare panel open now, if any. */
   comparePanel(): ComparePanel | undefined;
+  /** The status bar item (its text and command are what a person sees and clicks). */
+  status: StatusBar;
   /** How long activate took, in ms. */
   activationMs: number;
+  /** performance.now() when activate started (the same clock as AnalysisService.firstPublishedAt). */
+  activationStartedAt: number;
 }
 
 const ARTICLE_DOCUMENTS: vscode.DocumentSelector = [
@@ -44,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): CrosscheckApi {
   const views = new CrosscheckViews(analysis);
   const diagnostics = new Diagnostics(analysis);
   const navigation = new NavigationProvider(analysis);
+  const status = new StatusBar(analysis);
 
   context.subscriptions.push(
     output,
@@ -51,7 +56,7 @@ export function activate(context: vscode.ExtensionContext): CrosscheckApi {
     views,
     diagnostics,
     new Decorations(analysis),
-    new StatusBar(analysis),
+    status,
     new ArticleLanguage(analysis),
     vscode.languages.registerHoverProvider(ARTICLE_DOCUMENTS, new HoverProvider(analysis)),
     vscode.languages.registerReferenceProvider(ARTICLE_DOCUMENTS, navigation),
@@ -84,7 +89,9 @@ export function activate(context: vscode.ExtensionContext): CrosscheckApi {
     diagnostics,
     ready: () => analysis.ready(),
     comparePanel: () => ComparePanel.active,
+    status,
     activationMs,
+    activationStartedAt: t0,
   };
 }
 

@@ -9,6 +9,7 @@ const CORE_COMMANDS = {
   filter: 'crosscheck.filter',
   clearFilter: 'crosscheck.clearFilter',
   showOutput: 'crosscheck.showOutput',
+  cancelAnalysis: 'crosscheck.cancelAnalysis',
 } as const;
 
 /** A person's annotations and decisions: registered by src/extension/annotations. */

@@ -1,7 +1,7 @@
 // The markdown of Crosscheck's hover cards, built from engine data. Pure so it can be tested in plain node;
 // the extension wraps it in a MarkdownString that trusts only Crosscheck's own commands. Every piece of
 // article text goes through escapeMarkdown; links are built only by commandUri from ids and offsets.
-import type { Claim, Entity, Fact, Verdict } from '../engine/model';
+import type { Claim, Entity, Fact, Mention, Verdict } from '../engine/model';
 import type { AnalysisIndex } from './analysisIndex';
 import { COMMANDS, commandUri } from './commands';
 import { escapeMarkdown, truncate, oneLine } from './escape';
@@ -20,6 +20,17 @@ const TYPE_TITLES: Record<string, string> = {
   event: 'event',
   other: 'name',
 };
+
+/**
+ * A hover is read at a glance: in a large folder a name can be in hundreds of sources and a fact in dozens.
+ * Past these the card says how many more there are (the Entities view and the Compare panel list them all);
+ * this also keeps each hover's markdown small, which VS Code parses on the extension host's thread.
+ */
+export const HOVER_LIMITS = { sourcesPerSpelling: 6, spellings: 12, facts: 8, claims: 12 } as const;
+
+function more(n: number, what: string): string {
+  return `\u2026and ${n} more ${what}`;
+}
 
 function spanLink(index: AnalysisIndex, article: string, start: number, end: number, bold = false): string {
   const label = escapeMarkdown(index.sourceLabel(article));
@@ -42,19 +53,31 @@ export function entityHoverMarkdown(index: AnalysisIndex, entity: Entity, curren
   out.push('');
   out.push('| Spelling | Sources |');
   out.push('|:--|:--|');
-  for (const s of entity.spellings) {
-    const links = s.articles.map((article) => {
-      const m = entity.mentions.find((x) => x.article === article && x.text === s.text) ?? entity.mentions.find((x) => x.article === article);
+  // The first mention of each spelling in each article, found in one pass (not a search per source).
+  const firstMention = new Map<string, Mention>();
+  for (const m of entity.mentions) {
+    for (const key of [`${m.article}\u0000${m.text}`, m.article]) if (!firstMention.has(key)) firstMention.set(key, m);
+  }
+  // The spelling this article uses first, then the most widely used.
+  const spellings = [...entity.spellings].sort((a, b) =>
+    Number(b.articles.includes(currentArticle ?? '\u0000')) - Number(a.articles.includes(currentArticle ?? '\u0000')) || b.articles.length - a.articles.length);
+  for (const s of spellings.slice(0, HOVER_LIMITS.spellings)) {
+    // This article first, then the others in folder order, up to the limit.
+    const sources = currentArticle && s.articles.includes(currentArticle) ? [currentArticle, ...s.articles.filter((a) => a !== currentArticle)] : s.articles;
+    const links = sources.slice(0, HOVER_LIMITS.sourcesPerSpelling).map((article) => {
+      const m = firstMention.get(`${article}\u0000${s.text}`) ?? firstMention.get(article);
       return m ? spanLink(index, article, m.start, m.end, article === currentArticle) : escapeMarkdown(index.sourceLabel(article));
     });
+    if (sources.length > HOVER_LIMITS.sourcesPerSpelling) links.push(more(sources.length - HOVER_LIMITS.sourcesPerSpelling, 'sources'));
     out.push(`| ${escapeMarkdown(s.text)} | ${links.join(' \u00b7 ') || '\u2014'} |`);
   }
+  if (spellings.length > HOVER_LIMITS.spellings) out.push(`| ${more(spellings.length - HOVER_LIMITS.spellings, 'spellings')} | |`);
   const facts = [...index.factsAbout(entity.id)].sort(byVerdict);
   if (facts.length > 0) {
     out.push('');
     out.push('**Facts**');
     out.push('');
-    const shown = facts.slice(0, 8);
+    const shown = facts.slice(0, HOVER_LIMITS.facts);
     for (const f of shown) {
       out.push(`- ${VERDICT_TITLES[f.verdict]}: ${escapeMarkdown(truncate(oneLine(f.label), 80))} \u2014 ${escapeMarkdown(truncate(oneLine(f.reason), 100))} ${compareLink(f)}`);
     }
@@ -70,7 +93,11 @@ export function factHoverMarkdown(index: AnalysisIndex, fact: Fact, currentClaim
   out.push('');
   out.push('| Source | Says | Value | Attribution |');
   out.push('|:--|:--|:--|:--|');
-  for (const c of fact.claims) {
+  // In folder order, up to the limit, always with the claim under the cursor (Compare Claim lists them all).
+  const claims = fact.claims;
+  const shown = claims.length <= HOVER_LIMITS.claims ? claims
+    : claims.filter((c, i) => c.id === currentClaim?.id || i < HOVER_LIMITS.claims - (claims.slice(HOVER_LIMITS.claims - 1).some((x) => x.id === currentClaim?.id) ? 1 : 0));
+  for (const c of shown) {
     const attribution = [c.attribution, c.hedge ? `(${c.hedge})` : undefined].filter(Boolean).join(' ');
     out.push(
       `| ${spanLink(index, c.article, c.start, c.end, c.id === currentClaim?.id)} ` +
@@ -79,6 +106,7 @@ export function factHoverMarkdown(index: AnalysisIndex, fact: Fact, currentClaim
         `| ${attribution ? escapeMarkdown(truncate(oneLine(attribution), 60)) : '\u2014'} |`,
     );
   }
+  if (claims.length > shown.length) out.push(`| ${more(claims.length - shown.length, 'sources')} | | | |`);
   const silent = index.counts.articles - new Set(fact.claims.map((c) => c.article)).size;
   out.push('');
   out.push(`${silent > 0 ? `${silent} source${silent === 1 ? ' does' : 's do'} not mention it. ` : ''}${compareLink(fact, 'Compare Claim')}`);

@@ -1,24 +1,29 @@
 // The integration suite's entry, loaded by VS Code's extension host (through code-server offline, or a
 // downloaded desktop VS Code with `npm run test:desktop`). It waits for the extension to activate on the
-// workspace by itself, then runs every bundled *.test.js beside it with mocha and prints mocha's counts.
+// workspace by itself, then runs the bundled *.test.js of this workspace's kind (CROSSCHECK_TEST_WORKSPACE,
+// see workspaces.ts; the seeds by default) with mocha and prints mocha's counts.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as util from 'node:util';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
 import { ACTIVATION_STATE, EXTENSION_ID, type ActivationState } from './helpers';
+import { WORKSPACES, type WorkspaceKind } from './workspaces';
 
-function testFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...testFiles(p));
-    else if (e.name.endsWith('.test.js')) out.push(p);
-  }
-  return out.sort();
+function workspaceKind(): WorkspaceKind {
+  const k = process.env.CROSSCHECK_TEST_WORKSPACE || 'seeds';
+  if (!(k in WORKSPACES)) throw new Error(`unknown CROSSCHECK_TEST_WORKSPACE=${k}`);
+  return k as WorkspaceKind;
 }
 
-/** Waits for the extension to activate through its own activation events (up to `ms`), then makes sure it is. */
+function testFiles(dir: string): string[] {
+  return fs.readdirSync(dir).filter((f) => f.endsWith('.test.js')).map((f) => path.join(dir, f)).sort();
+}
+
+/**
+ * Waits for the extension to activate through its own activation events (up to `ms`), then makes sure it is.
+ * On a folder where it should not activate by itself, the tests read activatedOnItsOwn after a short wait.
+ */
 async function awaitActivation(ms: number): Promise<ActivationState> {
   const ext = vscode.extensions.getExtension(EXTENSION_ID);
   if (!ext) throw new Error(`extension ${EXTENSION_ID} is not loaded: is extensionDevelopmentPath the repository?`);
@@ -54,27 +59,22 @@ export async function run(): Promise<void> {
   } finally {
     Mocha.reporters.Base.consoleLog = baseLog;
   }
+  // For the launcher, which runs one VS Code per workspace kind and adds the counts up.
+  if (process.env.CROSSCHECK_STATS_FILE) {
+    fs.writeFileSync(process.env.CROSSCHECK_STATS_FILE, JSON.stringify({ passes: stats.passes, failures: stats.failures, pending: stats.pending }));
+  }
   if (stats.failures > 0) throw new Error(`${stats.failures} integration test(s) failed`);
   if (stats.passes === 0) throw new Error('no integration test ran');
 }
 
-/**
- * Test files in a subfolder named after a workspace (hostile/) run only in that workspace (the launcher opens
- * one VS Code per workspace and says which in CROSSCHECK_TEST_WORKSPACE); the others run in seeds.
- */
-const OWN_WORKSPACES = ['hostile'];
-function inWorkspace(file: string): boolean {
-  const workspace = process.env.CROSSCHECK_TEST_WORKSPACE || 'seeds';
-  const folder = path.relative(__dirname, file).split(path.sep)[0];
-  return OWN_WORKSPACES.includes(folder) ? folder === workspace : workspace === 'seeds';
-}
-
 async function runSuite(): Promise<Mocha.Stats> {
-  (globalThis as Record<string, unknown>)[ACTIVATION_STATE] = await awaitActivation(60_000);
+  const kind = WORKSPACES[workspaceKind()];
+  // Where it must not activate by itself, a few seconds show that it did not (activation is lazy).
+  (globalThis as Record<string, unknown>)[ACTIVATION_STATE] = await awaitActivation(kind.activatesOnItsOwn ? 60_000 : 3_000);
   const grep = process.env.CROSSCHECK_TEST_GREP;
   const only = process.env.CROSSCHECK_TEST_FILE;
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, slow: 2_000, grep: grep || undefined });
-  const files = testFiles(__dirname).filter((f) => inWorkspace(f) && (!only || f.includes(only.replace(/\.ts$/, ''))));
+  const files = testFiles(path.join(__dirname, kind.dir)).filter((f) => !only || f.includes(only.replace(/\.ts$/, '')));
   if (files.length === 0) throw new Error(`no integration test files${only ? ` match CROSSCHECK_TEST_FILE=${only}` : ''} in ${__dirname}`);
   for (const f of files) mocha.addFile(f);
   const stats = await new Promise<Mocha.Stats>((resolve, reject) => {

@@ -178,6 +178,44 @@ export class Workbench {
     await this.page.locator('.sidebar .composite.title').filter({ hasText: new RegExp(name, 'i') }).first().waitFor({ state: 'visible' });
   }
 
+  /** Drags the side bar's edge, as a person widens it, until the side bar is `width` pixels wide. */
+  async resizeSideBar(width: number): Promise<void> {
+    const bar = await this.page.locator('.part.sidebar').boundingBox();
+    if (!bar) throw new Error('the side bar is not shown');
+    // The sash a person grabs: the vertical one on the side bar's right edge.
+    const edge = bar.x + bar.width;
+    const sashes = await this.page.locator('.monaco-sash.vertical').evaluateAll((els) => els.map((e) => {
+      const r = e.getBoundingClientRect();
+      return { x: r.left + r.width / 2, top: r.top, bottom: r.bottom };
+    }));
+    const sash = sashes.filter((s) => Math.abs(s.x - edge) < 8 && s.bottom - s.top > bar.height / 2).sort((a, b) => Math.abs(a.x - edge) - Math.abs(b.x - edge))[0];
+    if (!sash) throw new Error(`no sash at the side bar's edge (x ${edge}); sashes at ${sashes.map((s) => Math.round(s.x)).join(', ')}`);
+    const y = bar.y + bar.height / 2;
+    await this.page.mouse.move(sash.x, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(sash.x + (bar.x + width - edge), y, { steps: 8 });
+    await this.page.mouse.up();
+    await this.page.mouse.move(1, 1);
+    const now = await this.page.locator('.part.sidebar').boundingBox();
+    if (!now || Math.abs(now.width - width) > 8) throw new Error(`the side bar is ${now?.width} px wide, not ${width}`);
+  }
+
+  /** The titles of the views shown in the side bar, top to bottom. */
+  async sideBarViews(): Promise<string[]> {
+    const titles = await this.page.locator('.sidebar .pane-header h3.title').allInnerTexts();
+    return titles.map((t) => t.trim());
+  }
+
+  /** The side bar's pane of the view titled `title`. */
+  pane(title: string): Locator {
+    return this.page.locator('.sidebar .pane', { has: this.page.locator('.pane-header', { hasText: new RegExp(`^\\s*${escapeRegExp(title)}`, 'i') }) }).first();
+  }
+
+  /** The status bar item whose text matches `text`. */
+  statusItem(text: RegExp): Locator {
+    return this.page.locator('.statusbar .statusbar-item', { hasText: text }).first();
+  }
+
   /**
    * The rows of the tree shown in the side bar (all views, top to bottom), or of the view whose title
    * contains `view`. Waits up to `timeoutMs` for at least one row.

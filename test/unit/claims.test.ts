@@ -56,6 +56,13 @@ describe('extracting claims from one article', () => {
     assert.deepEqual(findEventPlaces(t, whole(t)), []);
   });
 
+  it('drops a reporting frame ("Experts caution that") and ends a "while" clause at its comma', () => {
+    const s = 'Experts caution that while the talks are a positive step, deep divisions persist.';
+    assert.deepEqual(clausesOf(s, whole(s)).map((c) => s.slice(c.start, c.end)), ['while the talks are a positive step', 'deep divisions persist.']);
+    // the attribution is still read from the whole sentence
+    assert.equal(attributionOf(s, whole(s)).attribution, 'Experts');
+  });
+
   it('splits long sentences into clauses but not inside quotes', () => {
     const s = 'The army shelled the port, killing 12 people, while rebels said “we will hold, whatever happens.”';
     const parts = clausesOf(s, whole(s)).map((c) => s.slice(c.start, c.end));

@@ -85,6 +85,8 @@ describe('aligning claims into facts', () => {
     assert.ok(name, 'one name fact for Kowalski');
     assert.equal(name.verdict, 'conflict');
     assert.equal(name.claims.length, 3);
+    assert.equal(name.label, 'first name of Kowalski');
+    assert.match(name.reason, /Andrzej Kowalski vs Tomasz Kowalski|Tomasz Kowalski vs Andrzej/);
     // a name claim says which person it is about when the entities engine found the person
     for (const c of name.claims.filter((x) => x.entities)) assert.ok(a.entities.some((e) => e.id === c.entities![0] && e.type === 'person'));
 
@@ -95,6 +97,7 @@ describe('aligning claims into facts', () => {
     const spelled = b.facts.find((f) => f.kind === 'name' && f.claims.length === 2);
     assert.ok(spelled);
     assert.equal(spelled.verdict, 'variant');
+    assert.match(spelled.label, /^spelling of Kowalsk[iy]'s name$/);
     assert.equal(b.facts.filter((f) => f.verdict === 'conflict').length, 0);
   });
 
@@ -148,6 +151,32 @@ describe('aligning claims into facts', () => {
     ]);
     const f = onlyFact(a.facts, '30 drones');
     assert.match(f.label, /^number of drones in .*attack/);
+  });
+});
+
+describe('verdicts over many sources', () => {
+  it('still finds the one source that disagrees among many that agree, and names both values', () => {
+    const texts = Array.from({ length: 40 }, (_, i) => `Report ${i}\n\nThe harbour fire on the north quay destroyed 80 fishing boats, the port authority said.`);
+    texts.push('Late Report\n\nThe harbour fire on the north quay destroyed 8 fishing boats, the port authority said.');
+    const a = analyze(texts);
+    const f = onlyFact(a.facts, '80 fishing boats');
+    assert.equal(f.claims.length, 41);
+    assert.equal(f.verdict, 'conflict');
+    assert.match(f.reason, /80 fishing boats/);
+    assert.match(f.reason, /8 fishing boats/);
+    assert.ok(f.reason.length < 200, 'the reason stays short with many sources');
+  });
+});
+
+describe('statement labels', () => {
+  it('label a statement fact with its plainest wording, not a list of words', () => {
+    const a = analyze([
+      'Budget Row\n\nMeanwhile, the finance committee rejected the draft budget on Thursday after a long debate.',
+      'Committee Vote\n\nThe finance committee rejected the draft budget, its chair said.',
+    ]);
+    const st = a.facts.find((f) => f.kind === 'statement' && f.claims.length === 2);
+    assert.ok(st);
+    assert.equal(st.label, 'the finance committee rejected the draft budget');
   });
 });
 

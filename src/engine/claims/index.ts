@@ -83,7 +83,8 @@ export function extractClaims(article: Article, entities: readonly Entity[] = []
       for (const c of clausesOf(text, s)) {
         const terms = contentStems(text, c.start, c.end);
         // a clause that is only a name and title ("Energy Minister Ingrid Halvorsen") states nothing
-        if (terms.length < MIN_STATEMENT_TERMS || predicateTerms(text, c, names) < MIN_STATEMENT_TERMS) continue;
+        if (terms.length < MIN_STATEMENT_TERMS) continue;
+        if (names.some((x) => x.start < c.end && c.start < x.end) && predicateTerms(text, c, names) < MIN_STATEMENT_TERMS) continue;
         const own = actorsOf(text, c);
         const actors = { agent: own.agent ?? ctx.actors.agent, target: own.target ?? ctx.actors.target };
         const clauseText = text.slice(c.start, c.end);

@@ -115,6 +115,7 @@ export const SPEECH_VERBS = [
   'announces', 'confirmed', 'confirms', 'claimed', 'claims', 'reported', 'reports', 'warned', 'warns',
   'insisted', 'insists', 'argued', 'argues', 'explained', 'wrote', 'writes', 'tweeted', 'posted', 'declared',
   'observed', 'estimated', 'estimates', 'acknowledged', 'admitted', 'denied', 'denies', 'suggested', 'believes',
+  'caution', 'cautions', 'cautioned', 'note', 'stressed', 'stresses', 'emphasized', 'emphasised', 'predicted', 'predict',
 ];
 
 /** Titles and role nouns that can stand before a person's name ("Defense Minister", "Kremlin aide"). */

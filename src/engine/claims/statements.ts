@@ -16,10 +16,19 @@ function trim(text: string, s: Span): Span {
 }
 
 /**
+ * A reporting frame ending in "that" ("Experts caution that", "Observers ... note that"): who says it is the
+ * claim's attribution, read from the whole sentence; as words of the statement it would make every "X said
+ * that" sentence look alike.
+ */
+const FRAME = /\b(?:said|says|say|note|notes|noted|caution|cautions|cautioned|warn|warns|warned|believe|believes|believed|argue|argues|argued|claim|claims|claimed|stated|states|insist|insists|insisted|suggest|suggests|suggested|report|reports|reported|observe|observes|observed|added|adds|acknowledged|admitted|announced|confirmed|stressed|emphasized|emphasised|predicted|expect|expects|fear|fears|hope|hopes|told\s+\p{L}+)\s+that\s+/giu;
+/** A subordinate clause that ends at its first comma ("while the talks are a positive step, deep divisions persist"). */
+const SUBORDINATE = /^(?:while|whereas|although|though|even though|despite|because|if|even if)\b/i;
+
+/**
  * Splits a sentence into clauses at semicolons, dashes, a bullet label's colon, and commas or conjunctions
  * that open a subordinate clause. Clauses with fewer than `minWords` words join their neighbour.
  */
-export function clausesOf(text: string, sentence: Span, minWords = 4): Span[] {
+export function clausesOf(text: string, sentence: Span, minWords = 3): Span[] {
   const cuts: number[] = [];
   const body = text.slice(sentence.start, sentence.end);
   const re = /;|—|–|:\s|,\s+|\s+(?=(?:while|whereas|amid|amidst|but)\s)/g;
@@ -34,12 +43,35 @@ export function clausesOf(text: string, sentence: Span, minWords = 4): Span[] {
     if (/^\s+$/.test(m[0]) && !BARE_OPENERS.test(after)) continue;
     cuts.push(m.index);
   }
+  // a reporting frame is cut off and dropped
+  const frames: [number, number][] = [];
+  FRAME.lastIndex = 0;
+  while ((m = FRAME.exec(body))) {
+    const before = body.slice(0, m.index);
+    const open = (before.match(/“/g)?.length ?? 0) - (before.match(/”/g)?.length ?? 0);
+    if (open > 0 || (before.match(/"/g)?.length ?? 0) % 2 === 1) continue;
+    const from = Math.max(0, ...cuts.filter((c) => c < m!.index));
+    const to = m.index + m[0].length;
+    frames.push([from, to]);
+    // a cut inside the frame ("that| while ...") would leave a piece of it behind
+    for (let k = cuts.length - 1; k >= 0; k--) if (cuts[k] > from && cuts[k] <= to) cuts.splice(k, 1);
+    cuts.push(to);
+  }
+  cuts.sort((a, b) => a - b);
   const spans: Span[] = [];
   let start = 0;
   for (const c of [...cuts, body.length]) {
+    const isFrame = frames.some(([f, t]) => f <= start && c === t);
     const s = trim(text, { start: sentence.start + start, end: sentence.start + c });
-    if (s.end > s.start) spans.push(s);
     start = c;
+    if (isFrame || s.end <= s.start) continue;
+    // "while X, Y": the subordinate clause ends at its comma
+    const piece = text.slice(s.start, s.end);
+    const comma = SUBORDINATE.test(piece) ? piece.indexOf(', ') : -1;
+    if (comma > 0) {
+      spans.push({ start: s.start, end: s.start + comma });
+      spans.push(trim(text, { start: s.start + comma + 1, end: s.end }));
+    } else spans.push(s);
   }
   // join short pieces to their neighbour (a bullet label "Prisoner Swap" joins what follows)
   const words = (s: Span) => text.slice(s.start, s.end).split(/\s+/).filter(Boolean).length;

@@ -69,7 +69,8 @@ export function knownPlace(form: string): PlaceInfo | undefined {
   return KNOWN.get(foldName(form));
 }
 
-const demonymCache = new Map<string, string | null>();
+let demonymCache = new Map<string, string | null>();
+let olderDemonyms = new Map<string, string | null>();
 
 const DEMONYM_SUFFIXES = ['ians', 'ian', 'ans', 'an', 'ish', 'ese', 'is', 'i', 'ic', 'n', ''];
 
@@ -117,8 +118,12 @@ for (const c of COUNTRIES.split(/\s+/)) {
 export function countryOfDemonym(word: string): string | undefined {
   let hit = demonymCache.get(word);
   if (hit === undefined) {
-    if (demonymCache.size > 100_000) demonymCache.clear();
-    hit = findCountryOfDemonym(word) ?? null;
+    // two generations, as foldName's cache: an archive's vocabulary outgrows the bound
+    hit = olderDemonyms.get(word) ?? findCountryOfDemonym(word) ?? null;
+    if (demonymCache.size >= 100_000) {
+      olderDemonyms = demonymCache;
+      demonymCache = new Map();
+    }
     demonymCache.set(word, hit);
   }
   return hit ?? undefined;

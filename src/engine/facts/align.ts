@@ -5,7 +5,7 @@ import type { ExtractedClaim } from '../claims';
 import type { QuantityValue } from '../claims/normalize';
 import { editSimilarity } from '../claims/tokens';
 import { givenNamesCompatible } from './verdict';
-import { candidatePairs, clusterEdges, idfOf, indexKeys, profileOf, softCosine, statementSimilarity, vectorOf, type Profile, type Vector } from './similarity';
+import { candidatePairs, clusterEdges, idfOf, indexKeys, liveConceptsOf, profileOf, softCosine, statementSimilarity, vectorOf, type Profile, type Vector } from './similarity';
 
 export interface AlignOptions {
   /** Minimum context similarity for two numbers, times or dates to be one fact. */
@@ -16,7 +16,13 @@ export interface AlignOptions {
 
 const PAIRWISE_CHECK = 6;
 /** Reciprocal best matches count down to this share of the statement threshold. */
-const MUTUAL_FLOOR = 0.6;
+const MUTUAL_FLOOR = 0.5;
+/** ... and beat the runner-up in that article by this factor. */
+const MUTUAL_MARGIN = 1.5;
+/** Runners-up weaker than this share of the threshold are not worth remembering. */
+const RIVAL_FLOOR = 0.25;
+/** Every two members of a statement fact are at least this share of the threshold alike. */
+const GROUP_FLOOR = 0.5;
 
 const DEFAULTS: Required<AlignOptions> = { numericThreshold: 0.22, statementThreshold: 0.35 };
 
@@ -51,16 +57,17 @@ export function alignClaims(all: readonly ExtractedClaim[], options: AlignOption
 export function alignStory(all: readonly ExtractedClaim[], options: AlignOptions = {}): Group[] {
   const opts = { ...DEFAULTS, ...options };
   const idf = idfOf(all);
+  const live = liveConceptsOf(all);
   const vectors = new Map<ExtractedClaim, Profile>();
   const vec = (x: ExtractedClaim) => {
     let v = vectors.get(x);
-    if (!v) vectors.set(x, (v = profileOf(vectorOf(x, idf))));
+    if (!v) vectors.set(x, (v = profileOf(vectorOf(x, idf), live)));
     return v;
   };
-  return alignPart(all, vec, idf, opts);
+  return alignPart(all, vec, idf, opts, live);
 }
 
-function alignPart(all: readonly ExtractedClaim[], vec: (x: ExtractedClaim) => Profile, idf: (t: string) => number, opts: Required<AlignOptions>): Group[] {
+function alignPart(all: readonly ExtractedClaim[], vec: (x: ExtractedClaim) => Profile, idf: (t: string) => number, opts: Required<AlignOptions>, live: ReadonlySet<number>): Group[] {
   const groups: Group[] = [];
   groups.push(...alignNumeric(all.filter((x) => ['quantity', 'time', 'date', 'duration'].includes(x.claim.kind)), vec, opts.numericThreshold));
   groups.push(...alignPeople(all.filter((x) => x.claim.kind === 'name' || x.claim.kind === 'role')));
@@ -69,7 +76,7 @@ function alignPart(all: readonly ExtractedClaim[], vec: (x: ExtractedClaim) => P
   const own = new Map<ExtractedClaim, Profile>();
   const ownVec = (x: ExtractedClaim) => {
     let v = own.get(x);
-    if (!v) own.set(x, (v = profileOf(vectorOf(x, idf, 0))));
+    if (!v) own.set(x, (v = profileOf(vectorOf(x, idf, 0), live)));
     return v;
   };
   groups.push(...alignStatements(all.filter((x) => x.claim.kind === 'statement'), ownVec, opts.statementThreshold));
@@ -266,26 +273,32 @@ function alignStatements(claims: readonly ExtractedClaim[], vec: (x: ExtractedCl
   const score = new Map<number, number>();
   const n = claims.length;
   const best = new Map<number, Map<string, { j: number; s: number }>>();
-  const top = new Map<number, Map<string, { j: number; s: number }>>();
+  const top = new Map<number, Map<string, { j: number; s: number; second: number }>>();
   // index each clause by its ten most informative words; a word in more than 150 clauses tells little
   for (const [i, j] of candidatePairs(claims, (x) => x.claim.article, (x) => indexKeys(vec(x)), 10, 150)) {
     // sentence-level actors are a rough reading: a mismatch weakens a match instead of forbidding it
-    const s = statementSimilarity(vec(claims[i]), vec(claims[j])) * (actorsCompatible(claims[i], claims[j]) ? 1 : 0.6);
+    const factor = actorsCompatible(claims[i], claims[j]) ? 1 : 0.6;
+    const s = statementSimilarity(vec(claims[i]), vec(claims[j]), (Math.min(MUTUAL_FLOOR, GROUP_FLOOR) * threshold) / factor) * factor;
     score.set(i * n + j, s);
-    if (s < MUTUAL_FLOOR * threshold) continue;
+    if (s < RIVAL_FLOOR * threshold) continue;
     for (const [a, b] of [[i, j], [j, i]]) {
       let m = top.get(a);
       if (!m) top.set(a, (m = new Map()));
       const cur = m.get(claims[b].claim.article);
-      if (!cur || s > cur.s) m.set(claims[b].claim.article, { j: b, s });
+      if (!cur) m.set(claims[b].claim.article, { j: b, s, second: 0 });
+      else if (s > cur.s) m.set(claims[b].claim.article, { j: b, s, second: cur.s });
+      else if (s > cur.second) cur.second = s;
     }
   }
-  // an edge counts when it clears the threshold, or when the two clauses are each other's best match in the
-  // other's article (reciprocal best matches are how bitext aligners pair sentences that share few words)
+  // an edge counts when it clears the threshold, or when the two clauses are each other's clear best match in
+  // the other's article: reciprocal best matches are how bitext aligners pair sentences that share few words,
+  // and the margin over the runner-up (a ratio test) keeps a clause from pairing with the least bad of many
+  // weak candidates
+  const clear = (e: { s: number; second: number }) => e.s >= MUTUAL_FLOOR * threshold && e.s >= MUTUAL_MARGIN * e.second;
   for (const [i, m] of top) {
     for (const [art, e] of m) {
       const back = top.get(e.j)?.get(claims[i].claim.article);
-      if (e.s >= threshold || (back && back.j === i)) {
+      if (e.s >= threshold || (back && back.j === i && clear(e) && clear(back))) {
         let b = best.get(i);
         if (!b) best.set(i, (b = new Map()));
         b.set(art, e);
@@ -298,7 +311,7 @@ function alignStatements(claims: readonly ExtractedClaim[], vec: (x: ExtractedCl
     const members = [i];
     for (const { j } of [...m.values()].sort((x, y) => y.s - x.s)) {
       // checked against the strongest few members only, so a fact over many articles stays linear to build
-      if (members.slice(0, PAIRWISE_CHECK).every((k) => pair(k, j) >= threshold * 0.5)) members.push(j);
+      if (members.slice(0, PAIRWISE_CHECK).every((k) => pair(k, j) >= threshold * GROUP_FLOOR)) members.push(j);
     }
     if (members.length >= 2) groups.push(members.sort((a, b) => a - b));
   }

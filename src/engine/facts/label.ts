@@ -61,6 +61,8 @@ function statementLabel(claims: readonly Claim[]): string {
     let t = c.text.replace(/^[\s\-•*–—]+/, '').replace(/\s*\[\d+\]/g, '').replace(/[\s.;,:!?…]+$/, '');
     // a bullet's label ("Prisoner Swap: Following ...") is a heading, not the statement
     t = t.replace(/^[^.:!?]{1,40}:\s+/, '');
+    // who said it is the claim's attribution, not part of what happened
+    t = t.replace(/,\s+(?:[^,]{1,40}\s+)?(?:said|says|told [^,]+|reported|added|according to [^,]+)$/, '');
     for (let prev = ''; prev !== t; ) {
       prev = t;
       t = t.replace(OPENERS, '');

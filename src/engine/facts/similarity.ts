@@ -65,74 +65,109 @@ export function overlap(a: Vector, b: Vector): number {
 /** How much a synonym (a shared WordNet concept) counts against the same word. */
 export const SYNONYM_WEIGHT = 0.6;
 
-/** Each WordNet concept of a vector's words, with the weight of its heaviest word. */
-export function conceptsOfVector(v: Vector): Map<number, number> {
-  const out = new Map<number, number>();
-  for (const [t, w] of v) for (const c of conceptsOf(t)) if ((out.get(c) ?? 0) < w) out.set(c, w);
-  return out;
-}
-
-/** Weight of `a`'s words found in `b`, a word matching itself fully and a synonym at SYNONYM_WEIGHT. */
-function softShared(a: Vector, b: Vector, bConcepts: ReadonlyMap<number, number>): number {
-  let shared = 0;
-  for (const [t, x] of a) {
-    const y = b.get(t);
-    if (y !== undefined) {
-      shared += Math.min(x, y);
-      continue;
-    }
-    let best = 0;
-    for (const c of conceptsOf(t)) best = Math.max(best, Math.min(x, bConcepts.get(c) ?? 0));
-    shared += SYNONYM_WEIGHT * best;
-  }
-  return shared;
-}
-
-/** A vector with its concepts, computed once per claim. */
+/** A claim's weighted words with their WordNet concepts, computed once per claim. */
 export interface Profile {
   terms: Vector;
+  /** The words again, each with its concepts (looked up once here, not on every comparison). */
+  words: readonly { t: string; w: number; concepts: readonly number[] }[];
+  /** Each concept of the words, with the weight of its heaviest word. */
   concepts: Map<number, number>;
   total: number;
-}
-
-export function profileOf(v: Vector): Profile {
-  let total = 0;
-  for (const w of v.values()) total += w;
-  return { terms: v, concepts: conceptsOfVector(v), total };
+  norm: number;
 }
 
 /**
- * Statement similarity: mostly overlap (clauses differ in length), counting synonyms at part weight, with
- * exact-word cosine to damp one-word matches.
+ * The concepts that can join two different words of this folder: those held by two or more of its distinct
+ * words. The rest can only ever match a word with itself, which exact matching already counts, so leaving
+ * them out saves most of the synonym work on a large folder.
  */
-export function statementSimilarity(a: Profile, b: Profile): number {
-  const m = Math.min(a.total, b.total);
-  const soft = m ? (softShared(a.terms, b.terms, b.concepts) + softShared(b.terms, a.terms, a.concepts)) / 2 / m : 0;
-  return 0.3 * cosine(a.terms, b.terms) + 0.7 * Math.min(1, soft);
+export function liveConceptsOf(claims: readonly ExtractedClaim[]): ReadonlySet<number> {
+  const words = new Set<string>();
+  for (const { ctx } of claims) for (const t of ctx.terms) words.add(t);
+  const seen = new Set<number>();
+  const live = new Set<number>();
+  for (const t of words) for (const c of conceptsOf(t)) (seen.has(c) ? live : seen).add(c);
+  return live;
 }
 
-/** Cosine in which a word also meets its synonyms, at SYNONYM_WEIGHT ("evacuated" ~ "moved"). */
-export function softCosine(a: Profile, b: Profile): number {
-  let na = 0;
-  let nb = 0;
-  for (const x of a.terms.values()) na += x * x;
-  for (const y of b.terms.values()) nb += y * y;
-  if (!na || !nb) return 0;
-  const dot = (p: Profile, q: Profile) => {
-    let d = 0;
-    for (const [t, x] of p.terms) {
-      const y = q.terms.get(t);
-      if (y !== undefined) {
-        d += x * y;
-        continue;
-      }
-      let best = 0;
-      for (const c of conceptsOf(t)) best = Math.max(best, q.concepts.get(c) ?? 0);
-      d += SYNONYM_WEIGHT * x * best;
+export function profileOf(v: Vector, live?: ReadonlySet<number>): Profile {
+  let total = 0;
+  let sq = 0;
+  const words: { t: string; w: number; concepts: readonly number[] }[] = [];
+  const concepts = new Map<number, number>();
+  for (const [t, w] of v) {
+    total += w;
+    sq += w * w;
+    const all = conceptsOf(t);
+    const cs = live && all.length ? all.filter((c) => live.has(c)) : all;
+    words.push({ t, w, concepts: cs });
+    for (const c of cs) if ((concepts.get(c) ?? 0) < w) concepts.set(c, w);
+  }
+  return { terms: v, words, concepts, total, norm: Math.sqrt(sq) };
+}
+
+/**
+ * What `a`'s words share with `b`: `shared` sums min weights of the same words; `unmatched` is the weight of
+ * `a`'s words absent from `b` that have synonyms (at most SYNONYM_WEIGHT of it can come back through them).
+ */
+function exactShare(a: Profile, b: Profile): { dot: number; shared: number; unmatched: number } {
+  let dot = 0;
+  let shared = 0;
+  let unmatched = 0;
+  for (const { t, w, concepts } of a.words) {
+    const y = b.terms.get(t);
+    if (y === undefined) {
+      if (concepts.length) unmatched += w;
     }
-    return d;
-  };
-  return Math.min(1, (dot(a, b) + dot(b, a)) / 2 / Math.sqrt(na * nb));
+    else {
+      dot += w * y;
+      shared += Math.min(w, y);
+    }
+  }
+  return { dot, shared, unmatched };
+}
+
+/** Synonym-only contributions of `a`'s words absent from `b`: to the shared weight and to the dot product. */
+function synonymShare(a: Profile, b: Profile): { shared: number; dot: number } {
+  let shared = 0;
+  let dot = 0;
+  for (const { t, w, concepts } of a.words) {
+    if (concepts.length === 0 || b.terms.has(t)) continue;
+    let best = 0;
+    for (const c of concepts) {
+      const y = b.concepts.get(c);
+      if (y !== undefined && y > best) best = y;
+    }
+    shared += SYNONYM_WEIGHT * Math.min(w, best);
+    dot += SYNONYM_WEIGHT * w * best;
+  }
+  return { shared, dot };
+}
+
+/**
+ * Statement similarity: mostly overlap (clauses differ in length), a synonym counting SYNONYM_WEIGHT of the
+ * same word, with exact-word cosine to damp one-word matches. Below `floor` the value only has to stay below
+ * it: the synonym pass is skipped when even all unmatched words turning out synonyms could not reach it.
+ */
+export function statementSimilarity(a: Profile, b: Profile, floor = 0): number {
+  const m = Math.min(a.total, b.total);
+  if (!m || !a.norm || !b.norm) return 0;
+  const x = exactShare(a, b);
+  const y = exactShare(b, a);
+  const cos = x.dot / (a.norm * b.norm);
+  const exact = 0.3 * cos + 0.7 * Math.min(1, x.shared / m);
+  const bound = 0.3 * cos + 0.7 * Math.min(1, (x.shared + (SYNONYM_WEIGHT * (x.unmatched + y.unmatched)) / 2) / m);
+  if (bound < floor || bound === exact) return exact;
+  const soft = (x.shared + synonymShare(a, b).shared + y.shared + synonymShare(b, a).shared) / 2;
+  return 0.3 * cos + 0.7 * Math.min(1, soft / m);
+}
+
+/** Cosine in which a word also meets its synonyms at SYNONYM_WEIGHT ("evacuated" ~ "moved"). */
+export function softCosine(a: Profile, b: Profile): number {
+  if (!a.norm || !b.norm) return 0;
+  const x = exactShare(a, b);
+  const extra = (synonymShare(a, b).dot + synonymShare(b, a).dot) / 2;
+  return Math.min(1, (x.dot + extra) / (a.norm * b.norm));
 }
 
 /** Keys to find candidate pairs by: the words, and their concepts at synonym weight. */

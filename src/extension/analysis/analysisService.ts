@@ -1,6 +1,7 @@
 // Owns the folder's analysis: finds article files (crosscheck.articles.include/exclude), reads them through
 // workspace.fs (open editors' unsaved text wins), sends them to the worker and publishes each new analysis
 // as a snapshot with its lookups. Nothing here runs during activation: start() schedules the first scan.
+import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { decodeArticleBytes, MAX_ARTICLE_BYTES } from '../../engine/text/decode';
 import type { Analysis, Article, ArticleInput, Warning } from '../../engine/model';
@@ -41,6 +42,8 @@ export class AnalysisService implements vscode.Disposable {
   readonly onDidChangeState = this.stateEmitter.event;
 
   private snapshot: AnalysisSnapshot | undefined;
+  /** performance.now() when the first analysis (or the empty one) was published: the views fill then. */
+  firstPublishedAt: number | undefined;
   private _state: AnalysisState = 'starting';
   private readonly sources = new Map<string, Source>(); // by uri.toString()
   /** Why files were skipped or read with trouble, by file; passed to the engine as the analysis's warnings. */
@@ -128,7 +131,8 @@ export class AnalysisService implements vscode.Disposable {
       this.output.warn(`only the first ${uris.length} article files are analysed (crosscheck.articles.maxFiles)`);
     }
     const work = async (progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken) => {
-      token.onCancellationRequested(() => cts.cancel());
+      // The notification's Cancel button.
+      token.onCancellationRequested(() => this.cancel());
       this.sources.clear();
       this.readWarnings.clear();
       let done = 0;
@@ -139,10 +143,8 @@ export class AnalysisService implements vscode.Disposable {
         done += batch.length;
         progress.report({ message: `reading ${done} of ${uris.length} files`, increment: (50 * batch.length) / uris.length });
       }
-      if (cts.token.isCancellationRequested) {
-        this.setState('cancelled');
-        return;
-      }
+      // Cancelled by the person (cancel() set the state) or replaced by a newer scan (which owns the state).
+      if (cts.token.isCancellationRequested) return;
       this.output.info(`found ${this.sources.size} articles in ${uris.length} files (${Date.now() - t0} ms)`);
       if (this.sources.size === 0) {
         this.publishEmpty();
@@ -165,6 +167,18 @@ export class AnalysisService implements vscode.Disposable {
         work,
       ),
     );
+  }
+
+  /**
+   * Stops the running scan or analysis (the progress notification's Cancel, or Crosscheck: Cancel Analysis).
+   * The views keep the last finished analysis, if any; edits and file changes wait for a refresh.
+   */
+  cancel(): void {
+    if (this._state !== 'scanning' && this._state !== 'analysing') return;
+    this.scanCancel?.cancel();
+    this.client.cancel();
+    this.output.info('analysis cancelled; Crosscheck: Refresh analyses the folder again');
+    this.setState('cancelled');
   }
 
   /** Sends the current sources to the worker and publishes the result if it is still the newest. */
@@ -192,10 +206,7 @@ export class AnalysisService implements vscode.Disposable {
       this.logWarnings(result.analysis.warnings);
       this.publish(snapshot);
     } catch (e) {
-      if (e instanceof AnalysisCancelled) {
-        if (token?.isCancellationRequested) this.setState('cancelled');
-        return;
-      }
+      if (e instanceof AnalysisCancelled) return; // cancel() or a newer scan set the state
       this.fail(`analysis failed: ${(e as Error).stack ?? (e as Error).message}`);
     } finally {
       cancelListener?.dispose();
@@ -306,6 +317,8 @@ export class AnalysisService implements vscode.Disposable {
 
   private async applyFileEvents(): Promise<void> {
     this.fileTimer = undefined;
+    // The person stopped the analysis: Refresh reads every file again, changed ones included.
+    if (this._state === 'cancelled') return;
     if (this._state === 'scanning') {
       // The running scan reads the files anyway; check again after it.
       this.queueFileEvent(undefined);
@@ -366,6 +379,7 @@ export class AnalysisService implements vscode.Disposable {
     // Typing only restarts a timer; the text is read and analysed once the person pauses.
     this.editTimers.set(key, setTimeout(() => {
       this.editTimers.delete(key);
+      if (this._state === 'cancelled') return; // Refresh analyses the open editors' text too
       const s = this.sources.get(key);
       if (!s || s.text === e.document.getText()) return;
       const updated = { ...s, text: e.document.getText() };
@@ -401,6 +415,7 @@ export class AnalysisService implements vscode.Disposable {
   }
 
   private publish(snapshot: AnalysisSnapshot): void {
+    this.firstPublishedAt ??= performance.now();
     this.snapshot = snapshot;
     this.matchCache.clear();
     this.setState(snapshot.index.counts.articles > 0 ? 'ready' : 'empty');

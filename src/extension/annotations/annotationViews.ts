@@ -119,6 +119,7 @@ export class OrphansView implements vscode.TreeDataProvider<OrphanNode>, vscode.
   readonly onDidChangeTreeData = this.emitter.event;
   private readonly view: vscode.TreeView<OrphanNode>;
   private readonly disposables: vscode.Disposable[] = [];
+  private shown = false;
 
   constructor(analysis: AnalysisService, private readonly store: AnnotationStore) {
     this.view = vscode.window.createTreeView('crosscheck.orphans', { treeDataProvider: this });
@@ -127,6 +128,11 @@ export class OrphansView implements vscode.TreeDataProvider<OrphanNode>, vscode.
 
   refresh(): void {
     const n = this.orphans().length;
+    // Shown only while there are orphans: an empty view would take half the side bar from Findings.
+    if (n > 0 !== this.shown) {
+      this.shown = n > 0;
+      void vscode.commands.executeCommand('setContext', 'crosscheck.hasOrphans', this.shown);
+    }
     this.view.badge = n ? { value: n, tooltip: `${n} annotation${n === 1 ? '' : 's'} could not be found in their article` } : undefined;
     this.emitter.fire(undefined);
   }

@@ -105,18 +105,26 @@ export class CrosscheckViews implements vscode.Disposable {
     const s = this.service.current;
     const conflicts = s?.index.counts.conflicts ?? 0;
     this.findings.badge = conflicts > 0 ? { value: conflicts, tooltip: `${conflicts} conflict${conflicts === 1 ? '' : 's'} between sources` } : undefined;
-    this.entities.message = this.filterText ? `Filtered by \u201c${this.filterText}\u201d` : undefined;
     this.showState(this.service.state);
   }
 
   private showState(state: AnalysisState): void {
+    const empty = !this.service.current || this.service.current.index.counts.articles === 0;
     const messages: Partial<Record<AnalysisState, string>> = {
       scanning: 'Looking for articles\u2026',
-      cancelled: 'Analysis cancelled. Run \u201cCrosscheck: Refresh\u201d to analyse the folder.',
-      failed: 'The analysis failed; the Crosscheck output channel has the details.',
+      cancelled: empty
+        ? 'Analysis cancelled. Run Crosscheck: Refresh to analyse the folder.'
+        : 'Analysis cancelled; this is the last finished analysis. Run Crosscheck: Refresh to analyse the folder again.',
+      failed: 'The analysis failed; Crosscheck: Show Log has the details.',
     };
-    const empty = !this.service.current || this.service.current.index.counts.articles === 0;
-    this.articles.message = messages[state] ?? (state === 'analysing' && empty ? 'Analysing articles\u2026' : undefined);
+    const notice = messages[state] ?? (state === 'analysing' && empty ? 'Analysing articles\u2026' : undefined);
+    this.articles.message = notice;
+    // Said in every view while there is nothing else to show, or the analysis stopped: a person may be looking
+    // at any of them.
+    const stopped = empty || state === 'cancelled' || state === 'failed' ? notice : undefined;
+    this.findings.message = stopped;
+    const filter = this.filterText ? `Filtered by \u201c${this.filterText}\u201d` : undefined;
+    this.entities.message = [stopped, filter].filter(Boolean).join(' ') || undefined;
   }
 
   private articleRoots(): TreeNode[] {

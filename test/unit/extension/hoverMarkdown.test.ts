@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { marked } from 'marked';
-import type { Analysis } from '../../../src/engine/model';
+import type { Analysis, Claim, Entity, Fact, Mention } from '../../../src/engine/model';
+import { parseArticle } from '../../../src/engine/text/article';
 import { AnalysisIndex } from '../../../src/shared/analysisIndex';
 import { LINKABLE_COMMANDS } from '../../../src/shared/commands';
-import { entityHoverMarkdown, factHoverMarkdown } from '../../../src/shared/hoverMarkdown';
+import { entityHoverMarkdown, factHoverMarkdown, HOVER_LIMITS } from '../../../src/shared/hoverMarkdown';
 import { fixtureAnalysis, TEXTS } from './fixture';
 
 function links(md: string): string[] {
@@ -66,5 +67,59 @@ describe('hover markdown', () => {
       assert.doesNotMatch(html, /<script|<a href="(?!command:crosscheck\.)/);
       for (const l of links(md)) assert.ok(LINKABLE_COMMANDS.includes(decodeCommand(l).id as never), l);
     }
+  });
+});
+
+describe('hover markdown in a large folder', () => {
+  // One name in 300 articles under two spellings, and one fact reported by 30 of them.
+  const N = 300;
+  const texts = Array.from({ length: N }, (_, i) => `Report ${i}\nMinister Ann ${i % 3 === 0 ? 'Holte' : 'Holt'} said ${100 + i} people left.\n`);
+  function largeAnalysis(): Analysis {
+    const articles = texts.map((text, i) => parseArticle({ file: `r${String(i).padStart(3, '0')}.txt`, text }));
+    const mentions: Mention[] = texts.map((text, i) => {
+      const word = i % 3 === 0 ? 'Ann Holte' : 'Ann Holt';
+      const start = text.indexOf(word);
+      return { article: articles[i].id, start, end: start + word.length, text: word };
+    });
+    const holt: Entity = {
+      id: 'person:holt', name: 'Ann Holt', type: 'person', variants: ['Ann Holt', 'Ann Holte'],
+      spellings: [
+        { text: 'Ann Holt', articles: articles.filter((_, i) => i % 3 !== 0).map((a) => a.id) },
+        { text: 'Ann Holte', articles: articles.filter((_, i) => i % 3 === 0).map((a) => a.id) },
+      ],
+      mentions, articles: articles.map((a) => a.id),
+    };
+    const claims: Claim[] = texts.slice(0, 30).map((text, i) => {
+      const value = String(100 + i);
+      const start = text.indexOf(value);
+      return { id: `c${i}`, article: articles[i].id, start, end: start + value.length, text: `${value} people`, kind: 'quantity', value, normalized: { kind: 'quantity', value: 100 + i }, sentence: { start: 0, end: text.length } };
+    });
+    const fact: Fact = { id: 'fact:left', label: 'people who left', kind: 'quantity', verdict: 'conflict', reason: 'different numbers', claims };
+    return { articles, entities: [holt], facts: [fact], warnings: [] };
+  }
+  const idx = new AnalysisIndex(largeAnalysis());
+  const articleIds = idx.analysis.articles.map((a) => a.id);
+
+  it('lists a few sources per spelling and says how many more, with the current article always shown', () => {
+    const current = articleIds[298]; // uses "Ann Holt", late in folder order
+    const md = entityHoverMarkdown(idx, idx.entities.get('person:holt')!, current);
+    const rows = md.split('\n').filter((l) => /^\| Ann Holte? \|/.test(l));
+    assert.equal(rows.length, 2);
+    assert.match(rows[0], /^\| Ann Holt \| \*\*\[r298\\\.txt\]/, 'the spelling of this article, this article first and in bold');
+    for (const row of rows) assert.ok((row.match(/\]\(command:/g) ?? []).length <= HOVER_LIMITS.sourcesPerSpelling, row);
+    assert.match(rows[0], /…and 194 more sources/);
+    assert.match(rows[1], /…and 94 more sources/);
+    assert.match(md, /mentioned by 300 of 300 sources/);
+    assert.ok(md.length < 3000, `the hover is ${md.length} characters long`);
+  });
+
+  it('shows a fact of many sources up to the limit, with the claim under the cursor', () => {
+    const fact = idx.facts.get('fact:left')!;
+    const md = factHoverMarkdown(idx, fact, fact.claims[25]);
+    const rows = md.split('\n').filter((l) => /^\| \*?\*?\[r\d+/.test(l));
+    assert.equal(rows.length, HOVER_LIMITS.claims);
+    assert.ok(rows.some((r) => /^\| \*\*\[r025\\\.txt\]/.test(r)), 'the claim under the cursor is not shown');
+    assert.match(md, /…and 18 more sources/);
+    assert.match(md, /270 sources do not mention it/);
   });
 });

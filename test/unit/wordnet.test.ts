@@ -1,0 +1,41 @@
+import * as assert from 'node:assert/strict';
+import { conceptsOf, contentStems, stem } from '../../src/engine/claims/tokens';
+import { liveConceptsOf, profileOf, statementSimilarity } from '../../src/engine/facts/similarity';
+
+const synonyms = (a: string, b: string) => conceptsOf(stem(a)).some((c) => conceptsOf(stem(b)).includes(c));
+
+describe('comparing wordings: stems, word families and WordNet synonyms', () => {
+  it('gives the forms of one word family one stem', () => {
+    assert.equal(stem('escalation'), stem('escalating'));
+    assert.equal(stem('division'), stem('divide'));
+    assert.equal(stem('intensified'), stem('intensify'));
+    assert.equal(stem('negotiations'), stem('talks'));
+  });
+
+  it('does not join words that only share their first letters', () => {
+    assert.notEqual(stem('significant'), stem('sign'));
+    assert.notEqual(stem('nations'), stem('n'));
+  });
+
+  it('knows common synonyms, and not unrelated words', () => {
+    assert.ok(synonyms('escalate', 'intensify'));
+    assert.ok(synonyms('dissension', 'disagreement'));
+    assert.ok(synonyms('lawmaker', 'legislator'));
+    assert.ok(!synonyms('escalate', 'legislator'));
+    assert.ok(!synonyms('drone', 'bridge'));
+  });
+
+  it('scores two clauses that say one thing with synonyms above two that share nothing', () => {
+    const clause = (text: string) => ({ claim: { kind: 'statement' }, ctx: { terms: contentStems(text), previous: [], actors: {}, heading: false } });
+    const texts = ['fighting on the front will escalate', 'fighting on the front will intensify', 'parliament approved the harbour budget'];
+    const claims = texts.map(clause) as unknown as Parameters<typeof liveConceptsOf>[0];
+    const live = liveConceptsOf(claims);
+    const [a, b, c] = claims.map((x) => profileOf(new Map(x.ctx.terms.map((t) => [t, 1])), live));
+    const same = statementSimilarity(a, b);
+    assert.ok(same > 0.6, `synonym clauses score ${same}`);
+    assert.ok(statementSimilarity(a, c) < 0.1);
+    // a synonym counts less than the same word
+    const exact = profileOf(new Map(contentStems('fighting on the front will escalate').map((t) => [t, 1])), live);
+    assert.ok(statementSimilarity(a, exact) > same);
+  });
+});
