@@ -184,9 +184,15 @@ export function registerAnnotationCommands(analysis: AnalysisService, store: Ann
       if (note === undefined) return;
       await change(a, (x) => setNote(x, note || undefined));
     })),
-    vscode.commands.registerCommand(ANNOTATION_COMMANDS.linkFact, run(async (arg) => {
+    vscode.commands.registerCommand(ANNOTATION_COMMANDS.linkFact, run(async (arg, given) => {
       const a = target(arg);
       const facts = store.decisions.facts;
+      // A fact of crosscheck.yaml named by its id (scripts, tests): linked without asking.
+      if (typeof given === 'string' && given) {
+        if (!facts.some((f) => f.id === given)) throw new Error(`crosscheck.yaml names no fact "${truncate(oneLine(given), 60)}"`);
+        await change(a, (x) => linkFact(x, given));
+        return;
+      }
       const NEW = '$(add) New fact…';
       const pick = await vscode.window.showQuickPick([{ label: NEW, id: '' }, ...facts.map((f) => ({ label: f.label ? oneLine(f.label) : f.id, description: f.id, id: f.id }))], { title: 'Link this claim to a fact' });
       if (!pick) return;
@@ -219,25 +225,29 @@ export function registerAnnotationCommands(analysis: AnalysisService, store: Ann
       if (!file || path.resolve(file) !== path.resolve(store.sidecarOf(s.uri))) throw new Error(`select the words in ${a.file}: this annotation belongs to that article`);
       await store.changeSidecarAt(file, undefined, (f) => changeAnnotation(f, a.id, new Date().toISOString(), (x) => retarget(x, s.text, s.start, s.end)));
     })),
-    vscode.commands.registerCommand(ENTITY_COMMANDS.renameEntity, run(async (arg) => {
+    // The entity commands take their answers as further arguments too: (entity, new name), (entity, [entity ids]),
+    // (entity, [spellings], new name).
+    vscode.commands.registerCommand(ENTITY_COMMANDS.renameEntity, run(async (arg, given) => {
       const e = entityOf(arg);
-      const to = await vscode.window.showInputBox({ title: `Rename \u201c${truncate(oneLine(e.name), 50)}\u201d`, value: e.name });
+      const to = typeof given === 'string' ? given.trim() : await vscode.window.showInputBox({ title: `Rename \u201c${truncate(oneLine(e.name), 50)}\u201d`, value: e.name });
       if (!to || to === e.name) return;
       await store.changeFolderDecisions((d) => nameEntity(d, [e.name], to, e.type));
     })),
-    vscode.commands.registerCommand(ENTITY_COMMANDS.mergeEntity, run(async (arg) => {
+    vscode.commands.registerCommand(ENTITY_COMMANDS.mergeEntity, run(async (arg, given) => {
       const e = entityOf(arg);
       const others = (analysis.current?.index.analysis.entities ?? []).filter((x) => x.id !== e.id);
-      const picks = await vscode.window.showQuickPick(others.map((x) => ({ label: oneLine(x.name), description: `${x.type} · ${x.articles.length} sources`, entity: x })), { canPickMany: true, title: `Merge into \u201c${truncate(oneLine(e.name), 50)}\u201d: the same ${e.type}` });
+      const ids = Array.isArray(given) ? new Set(given.filter((x): x is string => typeof x === 'string')) : undefined;
+      const picks = ids ? others.filter((x) => ids.has(x.id)).map((entity) => ({ entity })) : await vscode.window.showQuickPick(others.map((x) => ({ label: oneLine(x.name), description: `${x.type} · ${x.articles.length} sources`, entity: x })), { canPickMany: true, title: `Merge into \u201c${truncate(oneLine(e.name), 50)}\u201d: the same ${e.type}` });
       if (!picks?.length) return;
       await store.changeFolderDecisions((d) => nameEntity(d, [e.name, ...picks.map((p) => p.entity.name)], e.name, e.type));
     })),
-    vscode.commands.registerCommand(ENTITY_COMMANDS.splitEntity, run(async (arg) => {
+    vscode.commands.registerCommand(ENTITY_COMMANDS.splitEntity, run(async (arg, givenSpellings, givenName) => {
       const e = entityOf(arg);
       if (e.spellings.length < 2) throw new Error(`\u201c${e.name}\u201d has one spelling: nothing to split off`);
-      const picks = await vscode.window.showQuickPick(e.spellings.map((s) => ({ label: oneLine(s.text), description: `${s.articles.length} sources`, text: s.text })), { canPickMany: true, title: 'Which spellings are a different entity?' });
+      const wanted = Array.isArray(givenSpellings) ? new Set(givenSpellings.filter((x): x is string => typeof x === 'string')) : undefined;
+      const picks = wanted ? e.spellings.filter((x) => wanted.has(x.text)).map((x) => ({ text: x.text })) : await vscode.window.showQuickPick(e.spellings.map((s) => ({ label: oneLine(s.text), description: `${s.articles.length} sources`, text: s.text })), { canPickMany: true, title: 'Which spellings are a different entity?' });
       if (!picks?.length) return;
-      const name = await vscode.window.showInputBox({ title: 'Name of the other entity', value: picks[0].text });
+      const name = typeof givenName === 'string' && givenName.trim() ? givenName.trim() : await vscode.window.showInputBox({ title: 'Name of the other entity', value: picks[0].text });
       if (!name) return;
       await store.changeFolderDecisions((d) => splitEntity(d, picks.map((p) => p.text), name, e.type));
     })),

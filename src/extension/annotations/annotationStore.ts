@@ -131,7 +131,11 @@ export class AnnotationStore implements vscode.Disposable {
       if (!r || !article || live!.text !== article.text) return x;
       const now = article.text.slice(r.start, r.end);
       if (r.end <= r.start) return { ...x, start: r.start, end: r.end, anchor: 'orphaned', score: 0 };
-      return { ...x, start: r.start, end: r.end, anchor: now === x.quote ? 'exact' : 'fuzzy', score: similarity(now, x.quote) };
+      // Shifted through edits: exact only while that is still where the sidecar says; moved when the same words
+      // are elsewhere now (text added before them); fuzzy when the edits changed them.
+      const stored = inputs.find((i) => i.path === x.sidecar)?.file.annotations.find((y) => y.id === x.id)?.target;
+      const anchor = now !== x.quote ? 'fuzzy' : stored && stored.start === r.start && stored.end === r.end ? 'exact' : 'moved';
+      return { ...x, start: r.start, end: r.end, anchor, score: similarity(now, x.quote) };
     });
     const decisions = [...this.folderFiles.values()].map((f) => f.value).find((v) => v) ?? emptyFolderDecisions();
     return applyDecisions(a, { folder: decisions, annotations });
