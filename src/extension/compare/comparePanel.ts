@@ -14,7 +14,11 @@ export const COMPARE_VIEW_TYPE = 'crosscheck.compare';
 export class ComparePanel implements vscode.Disposable {
   private static current: ComparePanel | undefined;
   private ready = false;
-  private pending: HostMessage | undefined;
+  /**
+   * What the page shows, sent again each time it says it is ready: a hidden panel loses its page (no retained
+   * context) and loads it afresh when shown, so a message posted meanwhile would be lost and leave "Loading…".
+   */
+  private last: HostMessage | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   /** What the panel shows now (the integration tests read it). */
   view: CompareView | undefined;
@@ -68,8 +72,8 @@ export class ComparePanel implements vscode.Disposable {
   }
 
   private post(message: HostMessage): void {
+    this.last = message;
     if (this.ready) void this.panel.webview.postMessage(message);
-    else this.pending = message;
   }
 
   private onMessage(m: unknown): void {
@@ -77,8 +81,7 @@ export class ComparePanel implements vscode.Disposable {
     if (!isWebviewMessage(m)) return;
     if (m.type === 'ready') {
       this.ready = true;
-      if (this.pending) void this.panel.webview.postMessage(this.pending);
-      this.pending = undefined;
+      if (this.last) void this.panel.webview.postMessage(this.last);
       return;
     }
     const snapshot = this.service.current;
