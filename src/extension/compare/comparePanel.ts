@@ -4,7 +4,7 @@
 import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
 import type { CompareView } from '../../shared/compareModel';
-import { escapeHtml, oneLine, truncate } from '../../shared/escape';
+import { escapeHtml, oneLine, plainMessage, truncate } from '../../shared/escape';
 import { isWebviewMessage, type CompareState, type HostMessage } from '../../shared/protocol';
 import type { AnalysisService } from '../analysis/analysisService';
 import { revealSpan } from '../locations';
@@ -52,7 +52,7 @@ export class ComparePanel implements vscode.Disposable {
   }
 
   private onError(e: Error): void {
-    void vscode.window.showErrorMessage(`Crosscheck could not open that source: ${e.message}`);
+    void vscode.window.showErrorMessage(plainMessage(`Crosscheck could not open that source: ${e.message}`));
   }
 
   private constructor(readonly panel: vscode.WebviewPanel, extensionUri: vscode.Uri, private readonly service: AnalysisService) {
