@@ -101,13 +101,9 @@ export async function readFolderSidecars(folder: string, articleFiles: readonly 
 async function findSidecarFiles(folder: string): Promise<string[]> {
   const out: string[] = [];
   const seen = new Set<string>();
-  const root = await fs.realpath(folder).catch(() => folder);
   const walk = async (dir: string): Promise<void> => {
     let real: string;
     try { real = await fs.realpath(dir); } catch { return; }
-    // As for articles: a folder link out of the folder (to / or a home folder) is not followed.
-    const rel = path.relative(root, real);
-    if (rel.startsWith('..') || path.isAbsolute(rel)) return;
     if (seen.has(real)) return;
     seen.add(real);
     let entries;

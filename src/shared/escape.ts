@@ -37,6 +37,15 @@ export function escapeHtml(text: string): string {
   return revealInvisible(text).replace(/[&<>"'`]/g, (c) => HTML_ESCAPES[c]);
 }
 
+/**
+ * Text for a notification (showErrorMessage and the like): VS Code turns `[label](command:id)` in a non-modal
+ * notification into a link that runs the command, so file and sidecar text there could offer one. A space
+ * between `]` and `(` leaves the text readable and no longer a link.
+ */
+export function plainMessage(text: string): string {
+  return oneLine(text).replace(/\]\s*\(/g, '] (');
+}
+
 /** Shortens one-line text to at most `max` characters, cutting at a word boundary when one is near. */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;

@@ -32,6 +32,9 @@ function more(n: number, what: string): string {
   return `\u2026and ${n} more ${what}`;
 }
 
+/** A name longer than this (a renamed entity in a sidecar can be any length) is cut, so a hover stays a card. */
+const MAX_NAME = 120;
+
 function spanLink(index: AnalysisIndex, article: string, start: number, end: number, bold = false): string {
   const label = escapeMarkdown(index.sourceLabel(article));
   const link = `[${label}](${commandUri(COMMANDS.openSpan, { article, start, end })})`;
@@ -47,7 +50,7 @@ export function entityHoverMarkdown(index: AnalysisIndex, entity: Entity, curren
   const total = index.counts.articles;
   const out: string[] = [];
   out.push(
-    `**${escapeMarkdown(entity.name)}** \u2014 ${TYPE_TITLES[entity.type] ?? escapeMarkdown(entity.type)}, ` +
+    `**${escapeMarkdown(truncate(oneLine(entity.name), MAX_NAME))}** \u2014 ${TYPE_TITLES[entity.type] ?? escapeMarkdown(truncate(oneLine(entity.type), 40))}, ` +
       `mentioned by ${entity.articles.length} of ${total} source${total === 1 ? '' : 's'}`,
   );
   out.push('');
@@ -69,7 +72,7 @@ export function entityHoverMarkdown(index: AnalysisIndex, entity: Entity, curren
       return m ? spanLink(index, article, m.start, m.end, article === currentArticle) : escapeMarkdown(index.sourceLabel(article));
     });
     if (sources.length > HOVER_LIMITS.sourcesPerSpelling) links.push(more(sources.length - HOVER_LIMITS.sourcesPerSpelling, 'sources'));
-    out.push(`| ${escapeMarkdown(s.text)} | ${links.join(' \u00b7 ') || '\u2014'} |`);
+    out.push(`| ${escapeMarkdown(truncate(oneLine(s.text), MAX_NAME))} | ${links.join(' \u00b7 ') || '\u2014'} |`);
   }
   if (spellings.length > HOVER_LIMITS.spellings) out.push(`| ${more(spellings.length - HOVER_LIMITS.spellings, 'spellings')} | |`);
   const facts = [...index.factsAbout(entity.id)].sort(byVerdict);

@@ -72,6 +72,25 @@ describe('hostile articles in the workbench (issue 9)', function () {
     assert.deepEqual(dialogs, [], 'a script from an article opened a dialog');
   });
 
+  it('compares a claim across sources whose titles hold bidi isolates: shown as codes in the panel', async () => {
+    // 03_wire opens in the panel's group, hiding the panel (its page is dropped): Compare must show it again
+    // with the new claim, not "Loading…" (the page lost the message sent before it had loaded again).
+    await wb().openFile('03_wire.txt');
+    await wb().hover('9');
+    await wb().dismiss();
+    await wb().runCommand('Crosscheck: Compare Claim');
+    const frame = wb().page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+    const app = frame.locator('#app');
+    const text = await eventually('the three sources of the river level', () => app.innerText(), (t) => /9 metres/.test(t) && /7 metres/.test(t));
+    // A raw override or isolate would reorder what follows it on screen; a zero-width space would hide.
+    assert.doesNotMatch(text, /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/, text);
+    assert.ok(text.includes('RIVERTON FLOOD \u2039U+2066\u203AEXCLUSIVE\u2039U+2069\u203A'), text);
+    assert.ok(text.includes('"onerror=alert(1) x="'), text);
+    assert.equal(await frame.locator(`#app :is(${INJECTED}, a)`).count(), 0);
+    await wb().page.mouse.move(1100, 800);
+    await wb().screenshot('hostile-compare-bidi');
+  });
+
   it('lists hostile titles, names and file names in the side bar as text', async () => {
     await wb().openCrosscheckView('Crosscheck');
     const articles = await wb().readTree('Articles');

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { decodeArticleBytes, MAX_ARTICLE_BYTES } from '../../engine/text/decode';
 import type { Analysis, Article, ArticleInput, Warning } from '../../engine/model';
 import { AnalysisIndex } from '../../shared/analysisIndex';
+import { oneLine } from '../../shared/escape';
 import { changed, setting } from '../config';
 import { AnalysisCancelled, WorkerClient } from './workerClient';
 
@@ -296,7 +297,8 @@ export class AnalysisService implements vscode.Disposable {
   private logWarnings(warnings: readonly Warning[]): void {
     const now = new Set<string>();
     for (const w of warnings) {
-      const line = `${w.file ?? ''}${w.line ? `:${w.line}` : ''}: ${w.message}`;
+      // One log line per warning: a file name with a line break must not forge a second one.
+      const line = oneLine(`${w.file ?? ''}${w.line ? `:${w.line}` : ''}: ${w.message}`);
       now.add(line);
       if (!this.logged.has(line)) this.output.warn(line);
     }

@@ -10,7 +10,7 @@ import {
   TRUTH_VERDICTS, addAnnotation, changeAnnotation, ensureFact, linkFact, makeAnnotation, markNotEntity, nameEntity,
   newAnnotationId, removeAnnotation, retarget, setNote, setVerdict, splitEntity, type AnnotationKind, type TruthVerdict,
 } from '../../engine/sidecar';
-import { oneLine, truncate } from '../../shared/escape';
+import { oneLine, plainMessage, truncate } from '../../shared/escape';
 import { requireTrust } from '../setup/trust';
 import { COMMANDS } from '../../shared/commands';
 import type { AnnotationStore } from './annotationStore';
@@ -40,7 +40,7 @@ export function registerAnnotationCommands(analysis: AnalysisService, store: Ann
       await fn(...args);
     } catch (e) {
       output.error((e as Error).stack ?? String(e));
-      void vscode.window.showErrorMessage(`Crosscheck: ${(e as Error).message}`);
+      void vscode.window.showErrorMessage(plainMessage(`Crosscheck: ${(e as Error).message}`));
     }
   };
 

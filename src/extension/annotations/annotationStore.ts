@@ -12,6 +12,7 @@ import {
   type SidecarInput,
 } from '../../engine/sidecar';
 import { shiftRangeThroughEdits, similarity } from '../../engine/anchor';
+import { oneLine } from '../../shared/escape';
 import {
   readFolderDecisions, readFolderSidecars, readSidecar, updateFolderDecisions, updateSidecar, type Loaded,
 } from '../../node/sidecarStore';
@@ -93,7 +94,7 @@ export class AnnotationStore implements vscode.Disposable {
           byFile.set(abs, [...(byFile.get(abs) ?? []), d]);
         }
         for (const [abs, list] of byFile) this.problems.set(vscode.Uri.file(abs), list);
-        for (const p of found.problems) this.output.warn(`${p.file}:${p.line}:${p.column}: ${p.message}`);
+        for (const p of found.problems) this.output.warn(oneLine(`${p.file}:${p.line}:${p.column}: ${p.message}`));
       } catch (e) {
         this.output.error(`could not read the sidecars of ${folder.name}: ${(e as Error).message}`);
       }

@@ -4,7 +4,7 @@
 import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
 import type { CompareView } from '../../shared/compareModel';
-import { escapeHtml, oneLine, truncate } from '../../shared/escape';
+import { escapeHtml, oneLine, plainMessage, truncate } from '../../shared/escape';
 import { isWebviewMessage, type CompareState, type HostMessage } from '../../shared/protocol';
 import type { AnalysisService } from '../analysis/analysisService';
 import { revealSpan } from '../locations';
@@ -16,7 +16,11 @@ export const COMPARE_VIEW_TYPE = 'crosscheck.compare';
 export class ComparePanel implements vscode.Disposable {
   private static current: ComparePanel | undefined;
   private ready = false;
-  private pending: HostMessage | undefined;
+  /**
+   * What the page shows, sent again each time it says it is ready: a hidden panel loses its page (no retained
+   * context) and loads it afresh when shown, so a message posted meanwhile would be lost and leave "Loading…".
+   */
+  private last: HostMessage | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   /** What the panel shows now (the integration tests read it). */
   view: CompareView | undefined;
@@ -51,7 +55,7 @@ export class ComparePanel implements vscode.Disposable {
   }
 
   private onError(e: Error): void {
-    void vscode.window.showErrorMessage(`Crosscheck could not open that source: ${e.message}`);
+    void vscode.window.showErrorMessage(plainMessage(`Crosscheck could not open that source: ${e.message}`));
   }
 
   private constructor(readonly panel: vscode.WebviewPanel, extensionUri: vscode.Uri, private readonly service: AnalysisService) {
@@ -78,8 +82,8 @@ export class ComparePanel implements vscode.Disposable {
   }
 
   private post(message: HostMessage): void {
+    this.last = message;
     if (this.ready) void this.panel.webview.postMessage(message);
-    else this.pending = message;
   }
 
   private onMessage(m: unknown): void {
@@ -87,8 +91,7 @@ export class ComparePanel implements vscode.Disposable {
     if (!isWebviewMessage(m)) return;
     if (m.type === 'ready') {
       this.ready = true;
-      if (this.pending) void this.panel.webview.postMessage(this.pending);
-      this.pending = undefined;
+      if (this.last) void this.panel.webview.postMessage(this.last);
       return;
     }
     if (m.type === 'setVerdict' || m.type === 'editNote') {

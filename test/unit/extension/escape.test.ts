@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { marked } from 'marked';
-import { escapeHtml, escapeMarkdown, oneLine, revealInvisible } from '../../../src/shared/escape';
+import { escapeHtml, escapeMarkdown, oneLine, plainMessage, revealInvisible } from '../../../src/shared/escape';
 
 /** Renders markdown the way VS Code's hover does (marked, GFM) and returns the HTML. */
 function render(md: string): string {
@@ -71,5 +71,19 @@ describe('invisible and control characters', () => {
 
   it('drops control characters from one-line text', () => {
     assert.equal(oneLine('a\u0000b\u001Bc\r\nd'), 'abc d');
+  });
+});
+
+describe('plainMessage (notifications)', () => {
+  // VS Code's own parser of links in notification messages (src/vs/base/common/linkedText.ts), which makes
+  // `[label](command:id)` in showErrorMessage & co. a link that runs the command.
+  const LINKED_TEXT = /\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^)\s]+)(?: (["'])(.+?)(\3))?\)/gi;
+
+  it('leaves no link VS Code would make from file or sidecar text, and keeps it readable', () => {
+    const hostile = 'a.crosscheck.yaml:3:9: id "[x](command:workbench.action.quit)" is used twice; [y] (https://evil.example) [z](file:///etc/passwd "t")';
+    assert.equal([...hostile.matchAll(LINKED_TEXT)].length, 2, 'the regex finds the links it should');
+    const plain = plainMessage(hostile);
+    assert.deepEqual([...plain.matchAll(LINKED_TEXT)], []);
+    assert.equal(plain, 'a.crosscheck.yaml:3:9: id "[x] (command:workbench.action.quit)" is used twice; [y] (https://evil.example) [z] (file:///etc/passwd "t")');
   });
 });

@@ -69,3 +69,15 @@ describe('the Markdown report and invisible characters', () => {
     assert.equal(reportEscape('Ume\u200Brov \uFEFFx \u2060y'), 'Ume\\U\\+200Brov U\\+FEFFx U\\+2060y'.replace(/\\U/g, 'U'));
   });
 });
+
+describe('very long names in hover cards', () => {
+  it('cuts a name and its spellings, so a renamed entity of any length stays a card', () => {
+    const analysis = fixtureAnalysis();
+    const long = 'Wolfeschlegelsteinhausenbergerdorff '.repeat(3000);
+    analysis.entities[0].name = long;
+    analysis.entities[0].spellings[0].text = long;
+    const md = entityHoverMarkdown(new AnalysisIndex(analysis), analysis.entities[0]);
+    assert.ok(md.length < 3000, `${md.length} characters`);
+    assert.match(md, /Wolfeschlegelsteinhausenbergerdorff/);
+  });
+});
