@@ -154,6 +154,7 @@ export class Workbench {
           throw new Error(`no command titled "${title}" in the Command Palette; it shows: ${shown.join(' | ') || 'nothing'}`);
         }
         if (attempt === 3) throw error;
+        console.log(`ui: the Command Palette closed before "${title}" could be run (attempt ${attempt}); opening it again`);
         await this.dismiss();
       }
     }
