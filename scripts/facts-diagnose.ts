@@ -86,7 +86,7 @@ async function main(): Promise<void> {
         for (const [k, S] of [[a, A], [b, B]] as const) {
           const [s, e] = spans.get(k)!;
           console.log(`  ${k} gold: ${JSON.stringify(byKey.get(k)!.text.slice(s, e))}`);
-          for (const c of S.cs) console.log(`     ${c.kind.padEnd(9)} ${JSON.stringify(c.text)} -> ${facts.filter((t) => t.claims.some((d) => d.article === c.article && d.start === c.start && d.end === c.end && d.kind === c.kind)).map((t) => t.id).join(',') || '-'}`);
+          for (const c of S.cs) console.log(`     ${c.kind.padEnd(9)} ${JSON.stringify(c.text)} ${c.kind === 'statement' ? JSON.stringify(ext.get(c)!.ctx.actors) : ''} -> ${facts.filter((t) => t.claims.some((d) => d.article === c.article && d.start === c.start && d.end === c.end && d.kind === c.kind)).map((t) => t.id).join(',') || '-'}`);
         }
       }
     }

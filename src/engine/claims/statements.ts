@@ -82,10 +82,17 @@ export function clausesOf(text: string, sentence: Span, minWords = 3): Span[] {
   const words = (s: Span) => text.slice(s.start, s.end).split(/\s+/).filter(Boolean).length;
   const short = (s: Span) => words(s) < minWords || contentStems(text, s.start, s.end).length < MIN_CLAUSE_TERMS;
   const out: Span[] = [];
+  let prevShort = false;
   for (const s of spans) {
-    const prev = out[out.length - 1];
-    if (prev && (short(s) || short(prev))) out[out.length - 1] = { start: prev.start, end: s.end };
-    else out.push(s);
+    const thin = spans.length > 1 && short(s);
+    if (out.length && (prevShort || thin)) {
+      const joined = { start: out[out.length - 1].start, end: s.end };
+      out[out.length - 1] = joined;
+      prevShort = short(joined);
+    } else {
+      out.push(s);
+      prevShort = thin;
+    }
   }
   return out;
 }
