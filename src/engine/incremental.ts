@@ -4,10 +4,12 @@
 // grouping of names into entities runs again over the folder. Its analysis equals analyzeCorpus over the
 // same articles in file order; the unit tests hold it to that.
 import type { AnalyzeOptions } from './analyze';
-import type { Analysis, Article, ArticleInput } from './model';
+import type { Analysis, Article, ArticleInput, Entity } from './model';
 import { parseArticle } from './text/article';
-import { entitiesFromMentions, extractMentions } from './entities';
+import { allEntitiesFromMentions, extractMentions, ofTypes } from './entities';
 import type { ArticleWords } from './entities/mentions';
+import { foldName } from './entities/fold';
+import { moveEntities, sameCandidatesMoved, sameDescriptionsMoved, textShift } from './entities/shift';
 import { claimContextOf, factsFromClaims, StoryFactsCache } from './facts';
 import { storiesOf } from './facts/stories';
 import { extractClaims, type ExtractedClaim } from './claims';
@@ -34,6 +36,8 @@ export interface WorkCounts {
   analyses: number;
   /** Stories whose claims were aligned into facts (see StoryFactsCache). */
   storyAlignments: number;
+  /** Times the names of the whole folder were grouped into entities (an edit that only moves names skips it). */
+  entityGroupings: number;
 }
 
 interface Entry {
@@ -48,6 +52,10 @@ interface Entry {
   claims?: ExtractedClaim[];
   people?: string;
   placeAnswers?: PlaceAnswers;
+  /** The article and its name candidates as the last entity step saw them, while an edit awaits analysis. */
+  previous?: { article: Article; mentions: ArticleWords };
+  /** The folded lowercase words of `mentions` counted in the engine's lowercase tally. */
+  counted?: ReadonlySet<string>;
 }
 
 /** The place names an article's claims asked about and the answers, or that the folder had no places. */
@@ -74,7 +82,13 @@ class Engine implements IncrementalEngine {
   /** The folder's place names at the last analysis, sorted and joined. */
   private places: string | undefined;
   private readonly storyFacts = new StoryFactsCache();
-  readonly work: WorkCounts = { parses: 0, mentionExtractions: 0, claimExtractions: 0, analyses: 0, storyAlignments: 0 };
+  /** The last entity step: every type's entities, the options' types of them, and the stories they make. */
+  private grouped: { all: Entity[]; entities: Entity[]; types: string; stories: ReturnType<typeof storiesOf> } | undefined;
+  /** Articles added, removed or dated differently since the last entity step (which must then run in full). */
+  private foldersChanged = true;
+  /** In how many articles each folded word is written in lowercase: the evidence accept.ts reads. */
+  private readonly lowercase = new Map<string, number>();
+  readonly work: WorkCounts = { parses: 0, mentionExtractions: 0, claimExtractions: 0, analyses: 0, storyAlignments: 0, entityGroupings: 0 };
 
   constructor(private options: AnalyzeOptions) {}
 
@@ -90,14 +104,22 @@ class Engine implements IncrementalEngine {
     const old = this.entries.get(file);
     if (old && old.input.text === text) return;
     const input = { file, text };
-    this.entries.set(file, { input, parsed: parseArticle(input) });
+    const previous = old?.previous ?? (old?.article && old.mentions ? { article: old.article, mentions: old.mentions } : undefined);
+    this.entries.set(file, { input, parsed: parseArticle(input), ...(previous ? { previous } : {}), ...(old?.counted ? { counted: old.counted } : {}) });
     this.work.parses++;
-    if (!old) this.order = undefined;
+    if (!old) {
+      this.order = undefined;
+      this.foldersChanged = true;
+    }
     this.cached = undefined;
   }
 
   removeArticle(file: string): void {
-    if (!this.entries.delete(file)) return;
+    const old = this.entries.get(file);
+    if (!old) return;
+    this.entries.delete(file);
+    this.retally(old.counted, undefined);
+    this.foldersChanged = true;
     this.order = undefined;
     this.cached = undefined;
   }
@@ -114,21 +136,41 @@ class Engine implements IncrementalEngine {
     const articles = entries.map((e) => {
       const published = this.options.published?.[e.input.file];
       if (!e.article || e.article.published !== published) {
+        if (e.article) this.foldersChanged = true;
         e.article = published ? { ...e.parsed, published } : e.parsed;
         e.mentions = undefined;
         e.claims = undefined;
       }
       return e.article;
     });
+    const changed: Entry[] = [];
+    let lowercaseChanged = false;
     const mentions = entries.map((e) => {
       if (!e.mentions) {
         e.mentions = extractMentions(e.article!);
         this.work.mentionExtractions++;
+        changed.push(e);
+        const counted = new Set([...e.mentions.lowercase].map(foldName));
+        lowercaseChanged = this.retally(e.counted, counted) || lowercaseChanged;
+        e.counted = counted;
       }
       return e.mentions;
     });
     this.work.analyses++;
-    const entities = entitiesFromMentions(articles, mentions, this.options);
+    const types = this.options.entityTypes ? [...new Set(this.options.entityTypes)].sort().join() : '*';
+    const moved = !this.foldersChanged && !lowercaseChanged && changed.length === 1 && this.grouped?.types === types
+      ? this.movedEntities(changed[0]) : undefined;
+    for (const e of changed) delete e.previous;
+    this.foldersChanged = false;
+    if (moved) {
+      this.grouped = { ...this.grouped!, all: moved, entities: ofTypes(moved, this.options) };
+    } else {
+      this.work.entityGroupings++;
+      const all = allEntitiesFromMentions(articles, mentions);
+      const entities = ofTypes(all, this.options);
+      this.grouped = { all, entities, types, stories: storiesOf(articles, entities) };
+    }
+    const { entities, stories } = this.grouped;
     // Claims read two things from the folder besides their own article: the person mentions the entities
     // found in it, and whether the names after "in"/"at" are the folder's places. An article's claims are
     // extracted again only when its text or one of those answers changed: a new place spelling elsewhere
@@ -154,9 +196,43 @@ class Engine implements IncrementalEngine {
       }
       return e.claims;
     });
-    const facts = factsFromClaims(articles, claims, {}, storiesOf(articles, entities), this.storyFacts);
+    const facts = factsFromClaims(articles, claims, {}, stories, this.storyFacts);
     this.work.storyAlignments = this.storyFacts.aligned;
     this.cached = { articles, entities, facts, warnings: [...(this.options.warnings ?? [])] };
     return this.cached;
+  }
+
+  /**
+   * The folder's entities after an edit of one article that only moved its names along the text (see
+   * entities/shift.ts), or undefined when the edit may have changed them and the folder step must run.
+   */
+  private movedEntities(e: Entry): Entity[] | undefined {
+    const before = e.previous;
+    if (!before || !this.grouped || before.article.id !== e.article!.id) return undefined;
+    const shift = textShift(before.article.text, e.article!.text);
+    if (!sameCandidatesMoved(shift, before.mentions, e.mentions!, before.article.text, e.article!.text)) return undefined;
+    const moved = moveEntities(this.grouped.all, e.article!.id, shift);
+    if (!moved || !sameDescriptionsMoved(shift, before.article, this.grouped.all, e.article!, moved)) return undefined;
+    return moved;
+  }
+
+  /** Moves an article's lowercase words from `before` to `after`; true when a word appeared in or left the folder. */
+  private retally(before: ReadonlySet<string> | undefined, after: ReadonlySet<string> | undefined): boolean {
+    let changed = false;
+    if (before) for (const w of before) {
+      if (after?.has(w)) continue;
+      const n = this.lowercase.get(w)! - 1;
+      if (n === 0) {
+        this.lowercase.delete(w);
+        changed = true;
+      } else this.lowercase.set(w, n);
+    }
+    if (after) for (const w of after) {
+      if (before?.has(w)) continue;
+      const n = (this.lowercase.get(w) ?? 0) + 1;
+      if (n === 1) changed = true;
+      this.lowercase.set(w, n);
+    }
+    return changed;
   }
 }

@@ -135,15 +135,29 @@ export class Workbench {
   /** Runs a command by its title from the Command Palette (F1), e.g. 'Crosscheck: Compare Claim'. */
   async runCommand(title: string): Promise<void> {
     await this.dismiss();
-    await this.page.keyboard.press('F1');
     const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(`>${title}`);
     const row = this.page.locator('.quick-input-list .monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: exactly(title) }) }).first();
-    await row.waitFor({ state: 'visible' }).catch(async () => {
-      const shown = await this.page.locator('.quick-input-list .monaco-list-row .label-name').allInnerTexts();
-      throw new Error(`no command titled "${title}" in the Command Palette; it shows: ${shown.join(' | ') || 'nothing'}`);
-    });
+    // The palette closes when it loses focus, and an editor opened just before (a walkthrough, a settings
+    // editor) can take the focus a moment after the palette opened; a person then presses F1 again, and so
+    // does this. A palette that stays open without the command is a failure at once.
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('F1');
+      try {
+        await input.waitFor({ state: 'visible', timeout: 10_000 });
+        await input.fill(`>${title}`, { timeout: 5_000 });
+        await row.waitFor({ state: 'visible', timeout: 10_000 });
+        break;
+      } catch (error) {
+        const open = await input.isVisible() && !(await input.evaluate((el) => el.closest('[inert]') !== null));
+        if (open && (await input.inputValue()) === `>${title}`) {
+          const shown = await this.page.locator('.quick-input-list .monaco-list-row .label-name').allInnerTexts();
+          throw new Error(`no command titled "${title}" in the Command Palette; it shows: ${shown.join(' | ') || 'nothing'}`);
+        }
+        if (attempt === 3) throw error;
+        console.log(`ui: the Command Palette closed before "${title}" could be run (attempt ${attempt}); opening it again`);
+        await this.dismiss();
+      }
+    }
     await row.click();
     // Done when the palette closed, or a command opened a picker of its own in its place.
     await this.page.waitForFunction(() => {

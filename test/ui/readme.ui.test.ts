@@ -113,6 +113,9 @@ describe('what the README shows', function () {
     const rows = compareFrame(wb()).locator('li.row');
     await rows.first().waitFor({ state: 'visible', timeout: 15_000 });
     assert.ok((await rows.count()) >= 2);
+    // The palette's row was clicked over the tab strip: move away so no tab tooltip covers the panel's title.
+    await wb().page.mouse.move(700, 880);
+    await wb().page.waitForFunction((dir) => !document.body.innerText.includes(dir), wb().workspace, { timeout: 10_000 });
     await shoot(wb(), 'compare');
   });
 

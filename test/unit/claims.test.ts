@@ -64,9 +64,27 @@ describe('extracting claims from one article', () => {
   });
 
   it('splits long sentences into clauses but not inside quotes', () => {
-    const s = 'The army shelled the port, killing 12 people, while rebels said “we will hold, whatever happens.”';
+    const s = 'The army shelled the port, killing 12 people, while rebels said “we will hold the harbour, whatever happens.”';
     const parts = clausesOf(s, whole(s)).map((c) => s.slice(c.start, c.end));
     assert.equal(parts.length, 2);
     assert.ok(parts[1].startsWith('while rebels said'));
+  });
+
+  it('reads a clause too thin to compare with its neighbour instead of dropping it', () => {
+    // "with a curfew as a condition" has two content words: on its own it would never be a statement
+    const s = 'According to officials, reopening the river road would depend on the water level, with a curfew as a condition.';
+    const parts = clausesOf(s, whole(s)).map((c) => s.slice(c.start, c.end));
+    assert.ok(parts.some((p) => p.includes('with a curfew as a condition') && p.includes('river road')), parts.join(' | '));
+    const art = parseArticle({ file: 'x.txt', text: `Road Closed\n\n${s}` });
+    const statements = extractClaims(art).map((x) => x.claim).filter((c) => c.kind === 'statement');
+    assert.ok(statements.some((c) => c.text.includes('curfew')), 'the curfew is part of a statement');
+  });
+
+  it('ends an "As ..." clause at its comma', () => {
+    const s = 'As engineers inspected the cracked spillway on Friday, water levels downstream continued to fall.';
+    assert.deepEqual(clausesOf(s, whole(s)).map((c) => s.slice(c.start, c.end)), ['As engineers inspected the cracked spillway on Friday', 'water levels downstream continued to fall.']);
+    // "As a result" is too thin to stand alone and stays with its clause
+    const t = 'As a result, three villages lost power for the night.';
+    assert.equal(clausesOf(t, whole(t)).length, 1);
   });
 });

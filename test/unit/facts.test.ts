@@ -144,6 +144,18 @@ describe('aligning claims into facts', () => {
     assert.notEqual(st.verdict, 'conflict');
   });
 
+  it('pairs two clauses that are each other\'s best match even when the runner-up is another clause of the same sentence', () => {
+    // "while the meeting with both camps was useful" shares a word with the first article's clause too; as a
+    // piece of the very sentence that matches best it is not a rival sentence, so the pair is not ambiguous
+    const a = analyze([
+      'Port Strike Talks\n\nDockworkers and the port authority met on Tuesday for a third day of negotiations. Both camps still hold entrenched positions on pay and pensions. The harbour has been closed since March, and ships are queuing offshore. The union says 3,000 members walked out.',
+      'Harbour Dispute\n\nThe port authority and the dockworkers union resumed negotiations on Tuesday. Mediators said that while the meeting with both camps was useful, deep divisions over pay and pensions persist. Dozens of ships wait offshore while the harbour stays shut. Shipping firms warned of rising costs.',
+    ]);
+    const st = factWith(a.facts, 'entrenched positions').filter((f) => f.kind === 'statement');
+    assert.equal(st.length, 1, a.facts.map((f) => f.label).join('; '));
+    assert.ok(st[0].claims.some((c) => c.text.includes('deep divisions over pay and pensions persist')));
+  });
+
   it('labels facts with the counted noun and its event', () => {
     const a = analyze([
       'Strike\n\nThe rebels said their attack on the northern airfield used 30 drones.',

@@ -8,6 +8,7 @@ import { analysisToJson } from '../../src/engine/serialize';
 import type { ArticleInput } from '../../src/engine/model';
 import { generateArticles, readSeeds } from '../../scripts/bench/generate';
 import { STORY_MIN_FOLDER } from '../../src/engine/facts/stories';
+import { createRng } from '../../scripts/bench/prng';
 
 const seeds = readSeeds(path.join(__dirname, '../../seeds'));
 
@@ -94,6 +95,62 @@ describe('incremental engine', function () {
     }
   });
 
+  it('equals a full analysis after typing anywhere: inside names, between listed names, in descriptions, across sentences', () => {
+    // Edits that only move an article's names reuse the folder's entities (entities/shift.ts); edits that
+    // touch a name, the text between two listed names, a description or a lowercase word must not.
+    const files = new Map([...generateArticles(seeds, 12, 21)].map((d) => [d.file, d.text]));
+    const engine = createEngine();
+    for (const [file, text] of files) engine.setArticle(file, text);
+    engine.analysis();
+    const names = [...files.keys()];
+    const rng = createRng(5);
+    const pieces = ['7', ' ', 'x', 'e', ',', ' and ', '. ', 'Z', 'the ', "'s", '\n\n', 'troops', 'Ukrainian ', 'delegation'];
+    const groupingsBefore = engine.work.entityGroupings;
+    for (let k = 0; k < 40; k++) {
+      const file = rng.pick(names);
+      const text = files.get(file)!;
+      const at = rng.int(0, text.length);
+      // Insert, delete or replace a little text at a random place, sometimes at a name or a number.
+      const near = [...text.matchAll(/\p{Lu}\p{Ll}+|\d+|,/gu)];
+      const pos = near.length && k % 2 ? rng.pick(near).index! + rng.int(0, 2) : at;
+      const cut = rng.int(0, 3);
+      const edited = text.slice(0, pos) + (k % 3 === 2 ? '' : rng.pick(pieces)) + text.slice(Math.min(text.length, pos + cut));
+      files.set(file, edited);
+      engine.setArticle(file, edited);
+      assert.deepEqual(analysisToJson(engine.analysis()), full(files), `after edit ${k} of ${file} at ${pos}`);
+    }
+    // Some edits changed names and regrouped the folder; many only moved names and did not.
+    const regrouped = engine.work.entityGroupings - groupingsBefore;
+    assert.ok(regrouped > 0 && regrouped < 40, `folder regrouped on ${regrouped} of 40 edits`);
+  });
+
+  it('groups the folder again when an edit changes what lies between listed names or what a description says', () => {
+    const files = new Map([
+      ['a.txt', 'Talks in Geneva\n\nThe Ukrainian delegation met officials from Varnok, Belgrade and Paris on Monday, the talks lasted 3 hours. They agreed on a prisoner exchange.\n'],
+      ['b.txt', 'Geneva meeting\n\nThe war was discussed in Geneva, where 40 delegates with Belgrade met the Ukrainian delegation and the talks went on after a sudden halt over the prisoner lists.\n'],
+      ['c.txt', 'Report\n\nIn Geneva the Ukrainian delegation and officials from Paris spoke about the war and the talks for 3 hours.\n'],
+    ]);
+    const engine = createEngine();
+    for (const [file, text] of files) engine.setArticle(file, text);
+    assert.deepEqual(analysisToJson(engine.analysis()), full(files));
+    const edits: [string, (t: string) => string, boolean][] = [
+      ['a figure', (t) => t.replace('3 hours', '14 hours'), false],
+      ['a list broken up', (t) => t.replace('Belgrade and Paris', 'Belgrade with Paris'), true],
+      ['a list joined again', (t) => t.replace('Belgrade with Paris', 'Belgrade and Paris'), true],
+      ['the talks become the war', (t) => t.replace('the talks lasted', 'the war lasted'), true],
+      ['an exchange no longer of prisoners', (t) => t.replace('a prisoner exchange', 'a sudden exchange'), true],
+      ['a known word before the names', (t) => t.replace('met officials', 'met the officials'), false],
+    ];
+    for (const [what, edit, regroups] of edits) {
+      const text = edit(files.get('a.txt')!);
+      files.set('a.txt', text);
+      const before = engine.work.entityGroupings;
+      engine.setArticle('a.txt', text);
+      assert.deepEqual(analysisToJson(engine.analysis()), full(files), `after: ${what}`);
+      assert.equal(engine.work.entityGroupings - before, regroups ? 1 : 0, `${what}: folder grouped again`);
+    }
+  });
+
   it('keeps the parsed article of every unchanged file and re-parses only the edited one', () => {
     const engine = createEngine();
     for (const s of seeds) engine.setArticle(s.file, s.text);
@@ -109,11 +166,12 @@ describe('incremental engine', function () {
     const engine = createEngine();
     for (const s of seeds) engine.setArticle(s.file, s.text);
     engine.analysis();
-    assert.deepEqual({ ...engine.work }, { parses: 5, mentionExtractions: 5, claimExtractions: 5, analyses: 1, storyAlignments: 1 });
-    // A changed figure changes neither a name nor a place: only that article's claims are extracted again.
+    assert.deepEqual({ ...engine.work }, { parses: 5, mentionExtractions: 5, claimExtractions: 5, analyses: 1, storyAlignments: 1, entityGroupings: 1 });
+    // A changed figure changes neither a name nor a place: only that article's claims are extracted again,
+    // and the names of the folder are not grouped again.
     engine.setArticle(seeds[4].file, seeds[4].text.replace(/\b1,000\b/, '1,200'));
     engine.analysis();
-    assert.deepEqual({ ...engine.work }, { parses: 6, mentionExtractions: 6, claimExtractions: 6, analyses: 2, storyAlignments: 2 });
+    assert.deepEqual({ ...engine.work }, { parses: 6, mentionExtractions: 6, claimExtractions: 6, analyses: 2, storyAlignments: 2, entityGroupings: 1 });
     engine.removeArticle(seeds[2].file);
     engine.analysis();
     assert.equal(engine.work.parses, 6);

@@ -2,6 +2,7 @@
 // sentence often carries two or three facts ("Ukraine's operation targeted Russian airbases, allegedly
 // destroying dozens of bombers"); comparing clauses keeps one fact from drowning in the others' words.
 import type { Span } from '../model';
+import { contentStems } from './tokens';
 
 /** Words that open a new clause after a comma. */
 const CLAUSE_OPENERS = /^(while|whereas|but|although|though|which|who|amid|amidst|leading|resulting|noting|saying|stating|adding|claiming|signaling|signalling|indicating|emphasizing|emphasising|ensuring|allegedly|reportedly|with|as|after|before|despite|when|where|just|and\s+as|according)\b/i;
@@ -21,8 +22,10 @@ function trim(text: string, s: Span): Span {
  * that" sentence look alike.
  */
 const FRAME = /\b(?:said|says|say|note|notes|noted|caution|cautions|cautioned|warn|warns|warned|believe|believes|believed|argue|argues|argued|claim|claims|claimed|stated|states|insist|insists|insisted|suggest|suggests|suggested|report|reports|reported|observe|observes|observed|added|adds|acknowledged|admitted|announced|confirmed|stressed|emphasized|emphasised|predicted|expect|expects|fear|fears|hope|hopes|told\s+\p{L}+)\s+that\s+/giu;
+/** Fewer content words than this and a clause is read with its neighbour. */
+const MIN_CLAUSE_TERMS = 3;
 /** A subordinate clause that ends at its first comma ("while the talks are a positive step, deep divisions persist"). */
-const SUBORDINATE = /^(?:while|whereas|although|though|even though|despite|because|if|even if)\b/i;
+const SUBORDINATE = /^(?:as|while|whereas|although|though|even though|despite|because|if|even if)\b/i;
 
 /**
  * Splits a sentence into clauses at semicolons, dashes, a bullet label's colon, and commas or conjunctions
@@ -73,13 +76,23 @@ export function clausesOf(text: string, sentence: Span, minWords = 3): Span[] {
       spans.push(trim(text, { start: s.start + comma + 1, end: s.end }));
     } else spans.push(s);
   }
-  // join short pieces to their neighbour (a bullet label "Prisoner Swap" joins what follows)
+  // join short pieces to their neighbour (a bullet label "Prisoner Swap" joins what follows), and pieces
+  // with too few content words to be compared on their own ("with a ceasefire as a prerequisite"): dropped
+  // as statements, they would take their words out of every fact
   const words = (s: Span) => text.slice(s.start, s.end).split(/\s+/).filter(Boolean).length;
+  const short = (s: Span) => words(s) < minWords || contentStems(text, s.start, s.end).length < MIN_CLAUSE_TERMS;
   const out: Span[] = [];
+  let prevShort = false;
   for (const s of spans) {
-    const prev = out[out.length - 1];
-    if (prev && (words(s) < minWords || words(prev) < minWords)) out[out.length - 1] = { start: prev.start, end: s.end };
-    else out.push(s);
+    const thin = spans.length > 1 && short(s);
+    if (out.length && (prevShort || thin)) {
+      const joined = { start: out[out.length - 1].start, end: s.end };
+      out[out.length - 1] = joined;
+      prevShort = short(joined);
+    } else {
+      out.push(s);
+      prevShort = thin;
+    }
   }
   return out;
 }

@@ -43,42 +43,67 @@ interface Found { kind: Kind; country?: Entity; mention: Mention }
  * a country qualifier is one of their mentions (a country, or its demonym).
  */
 export function findDescriptions(articles: readonly Article[], entities: readonly Entity[]): Entity[] {
+  const { countryAt, named } = namesByArticle(entities);
+  const found: Found[] = [];
+  for (const a of articles) for (const f of descriptionsIn(a, countryAt.get(a.id) ?? [], named.get(a.id) ?? [])) found.push(f);
+  return toEntities(found, articles);
+}
+
+/**
+ * The description mentions of one article alone, as findDescriptions finds them (for the incremental
+ * engine), or undefined when two countries are named at one offset: which one a noun goes with then
+ * depends on the order of the entities, which the caller does not know.
+ */
+export function descriptionMentionsIn(article: Article, entities: readonly Entity[]): { key: string; country?: string; mention: Mention }[] | undefined {
+  const { countryAt, named } = namesByArticle(entities, article.id);
+  const places = countryAt.get(article.id) ?? [];
+  if (new Set(places.map((p) => p.start)).size !== places.length) return undefined;
+  return descriptionsIn(article, places, named.get(article.id) ?? [])
+    .map((f) => ({ key: f.kind.key, ...(f.country ? { country: f.country.id } : {}), mention: f.mention }));
+}
+
+interface Place { start: number; end: number; entity: Entity; text: string }
+
+function namesByArticle(entities: readonly Entity[], only?: string): { countryAt: Map<string, Place[]>; named: Map<string, Mention[]> } {
   const countries = entities.filter((e) => e.type === 'place' && (knownPlace(e.name) || e.variants.some((v) => countryOfDemonym(v) || knownPlace(v)?.demonym)));
-  const countryAt = new Map<string, { start: number; end: number; entity: Entity; text: string }[]>();
+  const countryAt = new Map<string, Place[]>();
   for (const e of countries) for (const m of e.mentions) {
+    if (only !== undefined && m.article !== only) continue;
     const list = countryAt.get(m.article) ?? [];
     list.push({ start: m.start, end: m.end, entity: e, text: m.text });
     countryAt.set(m.article, list);
   }
   // A noun inside a name ("the Chilean Army", "Second Round of Talks" in a headline the folder names) is the name's.
-  const named = new Map<string, { start: number; end: number }[]>();
+  const named = new Map<string, Mention[]>();
   for (const e of entities) for (const m of e.mentions) {
+    if (only !== undefined && m.article !== only) continue;
     const list = named.get(m.article) ?? [];
     list.push(m);
     named.set(m.article, list);
   }
+  return { countryAt, named };
+}
+
+function descriptionsIn(a: Article, countryPlaces: Place[], names: readonly Mention[]): Found[] {
   const found: Found[] = [];
-  for (const a of articles) {
-    const places = (countryAt.get(a.id) ?? []).sort((x, y) => x.start - y.start);
-    const names = named.get(a.id) ?? [];
-    for (const s of a.sentences) {
-      if (!ANY_HEAD.test(a.text.slice(s.start, s.end))) continue;
-      const tokens = tokenize(a.text, s.start, s.end);
-      tokens.forEach((t, i) => {
-        for (const kind of KINDS) {
-          if (!kind.heads.has(t.lower)) continue;
-          if (t.cap && names.some((m) => m.start <= t.start && t.end <= m.end)) continue;
-          if (kind.key === 'war' && isPrisonerOfWar(tokens, i)) continue;
-          if (kind.near && !nearWord(tokens, i, kind.near)) continue;
-          const mention: Mention = { article: a.id, start: t.start, end: t.end, text: t.text };
-          if (!kind.ofCountry) { found.push({ kind, mention }); continue; }
-          const country = qualifier(tokens, i, places);
-          if (country) found.push({ kind, country, mention });
-        }
-      });
-    }
+  const places = countryPlaces.sort((x, y) => x.start - y.start);
+  for (const s of a.sentences) {
+    if (!ANY_HEAD.test(a.text.slice(s.start, s.end))) continue;
+    const tokens = tokenize(a.text, s.start, s.end);
+    tokens.forEach((t, i) => {
+      for (const kind of KINDS) {
+        if (!kind.heads.has(t.lower)) continue;
+        if (t.cap && names.some((m) => m.start <= t.start && t.end <= m.end)) continue;
+        if (kind.key === 'war' && isPrisonerOfWar(tokens, i)) continue;
+        if (kind.near && !nearWord(tokens, i, kind.near)) continue;
+        const mention: Mention = { article: a.id, start: t.start, end: t.end, text: t.text };
+        if (!kind.ofCountry) { found.push({ kind, mention }); continue; }
+        const country = qualifier(tokens, i, places);
+        if (country) found.push({ kind, country, mention });
+      }
+    });
   }
-  return toEntities(found, articles);
+  return found;
 }
 
 function isPrisonerOfWar(tokens: Token[], i: number): boolean {

@@ -6,6 +6,12 @@ import { leadingType } from './group';
 
 const LIST_GAP = /^\s*(,\s*(and\s+|or\s+)?|(and|or)\s+)$/;
 
+/** What the text between two names of one sentence makes of them: listed, listed with "and"/"or", or not. */
+export function listGap(gap: string): 'none' | 'comma' | 'conjunction' {
+  if (!LIST_GAP.test(gap)) return 'none';
+  return /\b(and|or)\b/.test(gap) ? 'conjunction' : 'comma';
+}
+
 /** `candidates` in text order within each article (as extraction gives them). */
 export function shareListVotes(candidates: readonly Candidate[], articles: ReadonlyMap<string, Article>): void {
   let chain: Candidate[] = [];
@@ -24,9 +30,10 @@ export function shareListVotes(candidates: readonly Candidate[], articles: Reado
     // A possessive ends the previous name, so its 's is part of the gap: "Russia's" is not listed.
     const gap = prev && prev.article === c.article && prev.sentence === c.sentence && c.start > prev.end
       ? articles.get(c.article)!.text.slice(prev.end, c.start) : undefined;
-    if (gap !== undefined && LIST_GAP.test(gap)) {
+    const kind = gap === undefined ? 'none' : listGap(gap);
+    if (kind !== 'none') {
       chain.push(c);
-      conjunction ||= /\b(and|or)\b/.test(gap);
+      conjunction ||= kind === 'conjunction';
       continue;
     }
     flush();

@@ -273,7 +273,9 @@ function alignStatements(claims: readonly ExtractedClaim[], vec: (x: ExtractedCl
   const score = new Map<number, number>();
   const n = claims.length;
   const best = new Map<number, Map<string, { j: number; s: number }>>();
-  const top = new Map<number, Map<string, { j: number; s: number; second: number }>>();
+  // each clause's best match in every other article (in `sentence`) and the runner-up: the best of another
+  // sentence, since two clauses of one sentence are one candidate
+  const top = new Map<number, Map<string, { j: number; s: number; sentence: number; second: number }>>();
   // index each clause by its ten most informative words; a word in more than 150 clauses tells little
   for (const [i, j] of candidatePairs(claims, (x) => x.claim.article, (x) => indexKeys(vec(x)), 10, 150)) {
     // sentence-level actors are a rough reading: a mismatch weakens a match instead of forbidding it
@@ -284,10 +286,20 @@ function alignStatements(claims: readonly ExtractedClaim[], vec: (x: ExtractedCl
     for (const [a, b] of [[i, j], [j, i]]) {
       let m = top.get(a);
       if (!m) top.set(a, (m = new Map()));
+      const sentence = claims[b].claim.sentence?.start ?? claims[b].claim.start;
       const cur = m.get(claims[b].claim.article);
-      if (!cur) m.set(claims[b].claim.article, { j: b, s, second: 0 });
-      else if (s > cur.s) m.set(claims[b].claim.article, { j: b, s, second: cur.s });
-      else if (s > cur.second) cur.second = s;
+      if (!cur) m.set(claims[b].claim.article, { j: b, s, sentence, second: 0 });
+      else if (sentence === cur.sentence) {
+        if (s > cur.s) {
+          cur.j = b;
+          cur.s = s;
+        }
+      } else if (s > cur.s) {
+        // the old best, from another sentence, is now the runner-up
+        m.set(claims[b].claim.article, { j: b, s, sentence, second: cur.s });
+      } else if (s > cur.second) {
+        cur.second = s;
+      }
     }
   }
   // an edge counts when it clears the threshold, or when the two clauses are each other's clear best match in

@@ -65,15 +65,38 @@ export function overlap(a: Vector, b: Vector): number {
 /** How much a synonym (a shared WordNet concept) counts against the same word. */
 export const SYNONYM_WEIGHT = 0.6;
 
-/** A claim's weighted words with their WordNet concepts, computed once per claim. */
+/**
+ * A claim's weighted words, computed once per claim. Its concept map is built only when a comparison needs
+ * synonyms: most pairs are settled by their exact words, and a map per claim would cost a large folder
+ * hundreds of megabytes.
+ */
 export interface Profile {
   terms: Vector;
-  /** The words again, each with its concepts (looked up once here, not on every comparison). */
-  words: readonly { t: string; w: number; concepts: readonly number[] }[];
-  /** Each concept of the words, with the weight of its heaviest word. */
-  concepts: Map<number, number>;
   total: number;
   norm: number;
+  /** The folder's live concepts (liveConceptsOf); only these can join two words. */
+  live: ReadonlySet<number> | undefined;
+  /** The words that have a synonym in the folder, and their concepts (the table's own arrays, not copies). */
+  synWords: string[];
+  synConcepts: (readonly number[])[];
+  /** Each live concept of the words, with the weight of its heaviest word (built on first use). */
+  concepts?: Map<number, number>;
+}
+
+export function profileOf(v: Vector, live?: ReadonlySet<number>): Profile {
+  let total = 0;
+  let sq = 0;
+  const synWords: string[] = [];
+  const synConcepts: (readonly number[])[] = [];
+  for (const [t, w] of v) {
+    total += w;
+    sq += w * w;
+    if (hasSynonyms(t, live)) {
+      synWords.push(t);
+      synConcepts.push(conceptsOf(t));
+    }
+  }
+  return { terms: v, total, norm: Math.sqrt(sq), live, synWords, synConcepts };
 }
 
 /**
@@ -90,20 +113,27 @@ export function liveConceptsOf(claims: readonly ExtractedClaim[]): ReadonlySet<n
   return live;
 }
 
-export function profileOf(v: Vector, live?: ReadonlySet<number>): Profile {
-  let total = 0;
-  let sq = 0;
-  const words: { t: string; w: number; concepts: readonly number[] }[] = [];
-  const concepts = new Map<number, number>();
-  for (const [t, w] of v) {
-    total += w;
-    sq += w * w;
-    const all = conceptsOf(t);
-    const cs = live && all.length ? all.filter((c) => live.has(c)) : all;
-    words.push({ t, w, concepts: cs });
-    for (const c of cs) if ((concepts.get(c) ?? 0) < w) concepts.set(c, w);
-  }
-  return { terms: v, words, concepts, total, norm: Math.sqrt(sq) };
+function conceptsOfTerms(p: Profile): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const [t, w] of p.terms) for (const c of conceptsOf(t)) if ((!p.live || p.live.has(c)) && (out.get(c) ?? 0) < w) out.set(c, w);
+  return out;
+}
+
+function conceptMap(p: Profile): Map<number, number> {
+  return (p.concepts ??= conceptsOfTerms(p));
+}
+
+/** Whether a word has a concept it could share with another word of the folder (cached per folder). */
+const synonymable = new WeakMap<ReadonlySet<number>, Map<string, boolean>>();
+function hasSynonyms(t: string, live: ReadonlySet<number> | undefined): boolean {
+  const cs = conceptsOf(t);
+  if (cs.length === 0) return false;
+  if (!live) return true;
+  let cache = synonymable.get(live);
+  if (!cache) synonymable.set(live, (cache = new Map()));
+  let r = cache.get(t);
+  if (r === undefined) cache.set(t, (r = cs.some((c) => live.has(c))));
+  return r;
 }
 
 /**
@@ -114,16 +144,14 @@ function exactShare(a: Profile, b: Profile): { dot: number; shared: number; unma
   let dot = 0;
   let shared = 0;
   let unmatched = 0;
-  for (const { t, w, concepts } of a.words) {
+  for (const [t, w] of a.terms) {
     const y = b.terms.get(t);
-    if (y === undefined) {
-      if (concepts.length) unmatched += w;
-    }
-    else {
+    if (y !== undefined) {
       dot += w * y;
       shared += Math.min(w, y);
     }
   }
+  for (const t of a.synWords) if (!b.terms.has(t)) unmatched += a.terms.get(t)!;
   return { dot, shared, unmatched };
 }
 
@@ -131,11 +159,15 @@ function exactShare(a: Profile, b: Profile): { dot: number; shared: number; unma
 function synonymShare(a: Profile, b: Profile): { shared: number; dot: number } {
   let shared = 0;
   let dot = 0;
-  for (const { t, w, concepts } of a.words) {
-    if (concepts.length === 0 || b.terms.has(t)) continue;
+  const bc = conceptMap(b);
+  if (bc.size === 0) return { shared, dot };
+  for (let i = 0; i < a.synWords.length; i++) {
+    const t = a.synWords[i];
+    if (b.terms.has(t)) continue;
+    const w = a.terms.get(t)!;
     let best = 0;
-    for (const c of concepts) {
-      const y = b.concepts.get(c);
+    for (const c of a.synConcepts[i]) {
+      const y = bc.get(c);
       if (y !== undefined && y > best) best = y;
     }
     shared += SYNONYM_WEIGHT * Math.min(w, best);
@@ -173,7 +205,8 @@ export function softCosine(a: Profile, b: Profile): number {
 /** Keys to find candidate pairs by: the words, and their concepts at synonym weight. */
 export function indexKeys(p: Profile): [string, number][] {
   const out: [string, number][] = [...p.terms.entries()];
-  for (const [c, w] of p.concepts) out.push([`#${c}`, SYNONYM_WEIGHT * w]);
+  // not kept on the profile: indexing touches every claim of a large block, comparing with synonyms few
+  for (const [c, w] of p.concepts ?? conceptsOfTerms(p)) out.push([`#${c}`, SYNONYM_WEIGHT * w]);
   return out;
 }
 
