@@ -10,7 +10,7 @@ import { ArticleLanguage, ARTICLE_LANGUAGE } from './editor/articleLanguage';
 import { Decorations } from './editor/decorations';
 import { Diagnostics } from './editor/diagnostics';
 import { HoverProvider } from './editor/hovers';
-import { NavigationProvider } from './editor/navigation';
+import { NavigationProvider, registerOutline } from './editor/navigation';
 import { StatusBar } from './editor/statusBar';
 import { CrosscheckViews } from './views/views';
 import { registerAnnotations } from './annotations';
@@ -61,7 +61,7 @@ export function activate(context: vscode.ExtensionContext): CrosscheckApi {
     vscode.languages.registerHoverProvider(ARTICLE_DOCUMENTS, new HoverProvider(analysis)),
     vscode.languages.registerReferenceProvider(ARTICLE_DOCUMENTS, navigation),
     vscode.languages.registerDefinitionProvider(ARTICLE_DOCUMENTS, navigation),
-    vscode.languages.registerDocumentSymbolProvider(ARTICLE_DOCUMENTS, navigation, { label: 'Crosscheck claims' }),
+    registerOutline(ARTICLE_DOCUMENTS, navigation, analysis),
     ...registerCommands({ extensionUri: context.extensionUri, service: analysis, views, output }),
     vscode.window.registerWebviewPanelSerializer(COMPARE_VIEW_TYPE, {
       deserializeWebviewPanel: (panel, state: CompareState | undefined) =>

@@ -60,3 +60,19 @@ export class NavigationProvider implements vscode.ReferenceProvider, vscode.Defi
     });
   }
 }
+
+/**
+ * Registers the Outline's provider again whenever an analysis is published. VS Code caches document symbols
+ * per document version (OutlineModelService), and the API has no event to say they changed: an Outline or
+ * breadcrumbs asked before the analysis finished (or before an edit was analysed) would stay empty until the
+ * person typed. A new registration invalidates that cache and refreshes the Outline.
+ */
+export function registerOutline(selector: vscode.DocumentSelector, provider: vscode.DocumentSymbolProvider, service: AnalysisService): vscode.Disposable {
+  const metadata = { label: 'Crosscheck claims' };
+  let registration = vscode.languages.registerDocumentSymbolProvider(selector, provider, metadata);
+  const onPublish = service.onDidChange(() => {
+    registration.dispose();
+    registration = vscode.languages.registerDocumentSymbolProvider(selector, provider, metadata);
+  });
+  return { dispose: () => { onPublish.dispose(); registration.dispose(); } };
+}
