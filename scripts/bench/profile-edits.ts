@@ -22,6 +22,7 @@ async function main(): Promise<void> {
   await session.post('Profiler.enable');
   await session.post('Profiler.start');
   const times: number[] = [];
+  const steps: string[] = [];
   for (let i = 0; i < count; i++) {
     const input = rng.pick(inputs);
     const text = input.text.replace(/\d+/, (d) => String(Number(d) + 1 + i));
@@ -29,10 +30,12 @@ async function main(): Promise<void> {
     engine.setArticle(input.file, text);
     engine.analysis();
     times.push(performance.now() - t0);
+    steps.push(Object.entries(engine.timings).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', '));
   }
   const { profile } = await session.post('Profiler.stop');
   if (process.env.PROFILE_OUT) fs.writeFileSync(process.env.PROFILE_OUT, JSON.stringify(profile));
   process.stdout.write(`edits (ms): ${times.map((t) => t.toFixed(0)).join(' ')}\n`);
+  process.stdout.write(steps.map((x) => `  ${x}\n`).join(''));
   process.stdout.write(`work: ${JSON.stringify(engine.work)}\n`);
   process.stdout.write(formatHot(hotFunctions(profile as never, 30)) + '\n');
 }

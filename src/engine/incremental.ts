@@ -4,7 +4,7 @@
 // grouping of names into entities runs again over the folder. Its analysis equals analyzeCorpus over the
 // same articles in file order; the unit tests hold it to that.
 import type { AnalyzeOptions } from './analyze';
-import type { Analysis, Article, ArticleInput, Entity } from './model';
+import type { Analysis, Article, ArticleInput, Entity, Mention } from './model';
 import { parseArticle } from './text/article';
 import { allEntitiesFromMentions, extractMentions, ofTypes } from './entities';
 import type { ArticleWords } from './entities/mentions';
@@ -14,6 +14,7 @@ import { claimContextOf, factsFromClaims, StoryFactsCache } from './facts';
 import { storiesOf } from './facts/stories';
 import { extractClaims, type ExtractedClaim } from './claims';
 import { isPlaceName } from './claims/places';
+import { personMentionsByArticle } from './claims/people';
 
 export interface IncrementalEngine {
   /** Adds or replaces an article. Cheap: the work happens in analysis(). Same text again is a no-op. */
@@ -27,6 +28,19 @@ export interface IncrementalEngine {
   analysis(): Analysis;
   /** How much per-article work was done so far (to see, and test, that unchanged articles are not redone). */
   readonly work: Readonly<WorkCounts>;
+  /** Where the last analysis() spent its time, in milliseconds (for the bench). */
+  readonly timings: Readonly<StepTimings>;
+}
+
+export interface StepTimings {
+  /** Parsing and name candidates of the changed articles. */
+  articles: number;
+  /** Grouping names into entities (or moving the last grouping's mentions) and the stories. */
+  entities: number;
+  /** Claims of the articles that need them again. */
+  claims: number;
+  /** Aligning the touched stories and ordering the folder's facts. */
+  facts: number;
 }
 
 export interface WorkCounts {
@@ -50,7 +64,7 @@ interface Entry {
   mentions?: ArticleWords;
   /** Claims of `article`, and what they read from the folder: its person mentions and place answers. */
   claims?: ExtractedClaim[];
-  people?: string;
+  people?: People;
   placeAnswers?: PlaceAnswers;
   /** The article and its name candidates as the last entity step saw them, while an edit awaits analysis. */
   previous?: { article: Article; mentions: ArticleWords };
@@ -68,6 +82,36 @@ function placesAnswerAlike(answers: PlaceAnswers, placeNames: ReadonlySet<string
   return true;
 }
 
+type ClaimContext = ReturnType<typeof claimContextOf>;
+type People = readonly { entity: string; mention: Mention }[];
+const NO_PEOPLE: People = [];
+
+/** Whether two lists of an article's person mentions say the same (what extractClaims reads of them). */
+function samePeople(a: People, b: People): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  return a.every((x, i) => {
+    const y = b[i];
+    if (x.entity !== y.entity) return false;
+    const m = x.mention;
+    const n = y.mention;
+    return m === n || (m.article === n.article && m.start === n.start && m.end === n.end && m.text === n.text && m.role === n.role &&
+      m.parts?.given === n.parts?.given && m.parts?.family === n.parts?.family && Boolean(m.parts) === Boolean(n.parts));
+  });
+}
+
+/**
+ * The claim context after an edit that only moved one article's names: the same places, the same people
+ * elsewhere, and the article's own person mentions, in entity order as personMentionsByArticle gives them.
+ */
+function movedContext(last: ClaimContext, article: string, entities: readonly Entity[]): ClaimContext {
+  const people = new Map(last.people);
+  const own = personMentionsByArticle(entities.filter((e) => e.mentions.some((m) => m.article === article))).get(article);
+  if (own) people.set(article, own);
+  else people.delete(article);
+  return { placeNames: last.placeNames, people };
+}
+
 /** Code-unit order, as the extension's worker sorts: stable across locales, unlike localeCompare. */
 export const byFile = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -81,6 +125,8 @@ class Engine implements IncrementalEngine {
   private cached: Analysis | undefined;
   /** The folder's place names at the last analysis, sorted and joined. */
   private places: string | undefined;
+  /** What claim extraction read from the folder at the last analysis. */
+  private context: ClaimContext | undefined;
   private readonly storyFacts = new StoryFactsCache();
   /** The last entity step: every type's entities, the options' types of them, and the stories they make. */
   private grouped: { all: Entity[]; entities: Entity[]; types: string; stories: ReturnType<typeof storiesOf> } | undefined;
@@ -88,6 +134,7 @@ class Engine implements IncrementalEngine {
   private foldersChanged = true;
   /** In how many articles each folded word is written in lowercase: the evidence accept.ts reads. */
   private readonly lowercase = new Map<string, number>();
+  readonly timings: StepTimings = { articles: 0, entities: 0, claims: 0, facts: 0 };
   readonly work: WorkCounts = { parses: 0, mentionExtractions: 0, claimExtractions: 0, analyses: 0, storyAlignments: 0, entityGroupings: 0 };
 
   constructor(private options: AnalyzeOptions) {}
@@ -131,6 +178,13 @@ class Engine implements IncrementalEngine {
 
   analysis(): Analysis {
     if (this.cached) return this.cached;
+    let t = performance.now();
+    const lap = (): number => {
+      const now = performance.now();
+      const ms = now - t;
+      t = now;
+      return ms;
+    };
     if (!this.order) this.order = [...this.entries.keys()].sort(byFile);
     const entries = this.order.map((file) => this.entries.get(file)!);
     const articles = entries.map((e) => {
@@ -157,6 +211,7 @@ class Engine implements IncrementalEngine {
       return e.mentions;
     });
     this.work.analyses++;
+    this.timings.articles = lap();
     const types = this.options.entityTypes ? [...new Set(this.options.entityTypes)].sort().join() : '*';
     const moved = !this.foldersChanged && !lowercaseChanged && changed.length === 1 && this.grouped?.types === types
       ? this.movedEntities(changed[0]) : undefined;
@@ -171,18 +226,21 @@ class Engine implements IncrementalEngine {
       this.grouped = { all, entities, types, stories: storiesOf(articles, entities) };
     }
     const { entities, stories } = this.grouped;
+    this.timings.entities = lap();
     // Claims read two things from the folder besides their own article: the person mentions the entities
     // found in it, and whether the names after "in"/"at" are the folder's places. An article's claims are
     // extracted again only when its text or one of those answers changed: a new place spelling elsewhere
     // re-extracts the articles that asked about that name, not the folder.
-    const context = claimContextOf(entities);
-    const places = [...context.placeNames].sort().join('\n');
+    // After an edit that only moved names, the places are the same and only the edited article's people moved.
+    const context = moved && this.context ? movedContext(this.context, changed[0].article!.id, this.grouped.entities) : claimContextOf(entities);
+    this.context = context;
+    const places = moved && this.places !== undefined ? this.places : [...context.placeNames].sort().join('\n');
     const placesChanged = places !== this.places;
     this.places = places;
     const anyPlaces = context.placeNames.size > 0;
     const claims = entries.map((e) => {
-      const people = JSON.stringify(context.people.get(e.article!.id) ?? []);
-      if (!e.claims || e.people !== people || (placesChanged && !placesAnswerAlike(e.placeAnswers!, context.placeNames))) {
+      const people = context.people.get(e.article!.id) ?? NO_PEOPLE;
+      if (!e.claims || !samePeople(e.people!, people) || (placesChanged && !placesAnswerAlike(e.placeAnswers!, context.placeNames))) {
         const answers: PlaceAnswers = anyPlaces ? new Map() : 'no places';
         const isPlace = anyPlaces ? (key: string) => {
           const yes = isPlaceName(context.placeNames, key);
@@ -196,7 +254,9 @@ class Engine implements IncrementalEngine {
       }
       return e.claims;
     });
+    this.timings.claims = lap();
     const facts = factsFromClaims(articles, claims, {}, stories, this.storyFacts);
+    this.timings.facts = lap();
     this.work.storyAlignments = this.storyFacts.aligned;
     this.cached = { articles, entities, facts, warnings: [...(this.options.warnings ?? [])] };
     return this.cached;
@@ -212,8 +272,8 @@ class Engine implements IncrementalEngine {
     const shift = textShift(before.article.text, e.article!.text);
     if (!sameCandidatesMoved(shift, before.mentions, e.mentions!, before.article.text, e.article!.text)) return undefined;
     const moved = moveEntities(this.grouped.all, e.article!.id, shift);
-    if (!moved || !sameDescriptionsMoved(shift, before.article, this.grouped.all, e.article!, moved)) return undefined;
-    return moved;
+    if (!moved || !sameDescriptionsMoved(shift, before.article, moved.before, e.article!, moved.after)) return undefined;
+    return moved.all;
   }
 
   /** Moves an article's lowercase words from `before` to `after`; true when a word appeared in or left the folder. */

@@ -64,7 +64,9 @@ export function descriptionMentionsIn(article: Article, entities: readonly Entit
 
 interface Place { start: number; end: number; entity: Entity; text: string }
 
-function namesByArticle(entities: readonly Entity[], only?: string): { countryAt: Map<string, Place[]>; named: Map<string, Mention[]> } {
+function namesByArticle(all: readonly Entity[], only?: string): { countryAt: Map<string, Place[]>; named: Map<string, Mention[]> } {
+  // For one article, only the entities named in it (the country test reads every variant of an entity).
+  const entities = only === undefined ? all : all.filter((e) => e.mentions.some((m) => m.article === only));
   const countries = entities.filter((e) => e.type === 'place' && (knownPlace(e.name) || e.variants.some((v) => countryOfDemonym(v) || knownPlace(v)?.demonym)));
   const countryAt = new Map<string, Place[]>();
   for (const e of countries) for (const m of e.mentions) {

@@ -92,14 +92,16 @@ function moveMention(s: TextShift, m: Mention): Mention | undefined {
 
 /**
  * The entities with the mentions in `article` moved by the edit, or undefined when a mention sat in the
- * changed stretch. Entities without a mention there are the same objects; the others are copies (an
- * analysis already handed out is never changed).
+ * changed stretch; also the entities named in the article, before and after. Entities without a mention
+ * there are the same objects; the others are copies (an analysis already handed out is never changed).
  */
-export function moveEntities(entities: readonly Entity[], article: string, s: TextShift): Entity[] | undefined {
-  const out: Entity[] = [];
+export function moveEntities(entities: readonly Entity[], article: string, s: TextShift): { all: Entity[]; before: Entity[]; after: Entity[] } | undefined {
+  const all: Entity[] = [];
+  const before: Entity[] = [];
+  const after: Entity[] = [];
   for (const e of entities) {
     if (!e.mentions.some((m) => m.article === article)) {
-      out.push(e);
+      all.push(e);
       continue;
     }
     const mentions: Mention[] = [];
@@ -112,19 +114,22 @@ export function moveEntities(entities: readonly Entity[], article: string, s: Te
       if (!moved) return undefined;
       mentions.push(moved);
     }
-    out.push({ ...e, mentions });
+    const copy = { ...e, mentions };
+    all.push(copy);
+    before.push(e);
+    after.push(copy);
   }
-  return out;
+  return { all, before, after };
 }
 
 /**
  * Whether the article's descriptions ("the talks", "Ukraine's delegation") after the edit, read with the
- * moved entities, are those before it moved along.
+ * moved entities, are those before it moved along. `before` and `after` are the entities named in it.
  */
-export function sameDescriptionsMoved(s: TextShift, oldArticle: Article, oldEntities: readonly Entity[], newArticle: Article, newEntities: readonly Entity[]): boolean {
+export function sameDescriptionsMoved(s: TextShift, oldArticle: Article, before: readonly Entity[], newArticle: Article, after: readonly Entity[]): boolean {
   const named = (list: readonly Entity[]) => list.filter((e) => !e.description);
-  const a = descriptionMentionsIn(oldArticle, named(oldEntities));
-  const b = descriptionMentionsIn(newArticle, named(newEntities));
+  const a = descriptionMentionsIn(oldArticle, named(before));
+  const b = descriptionMentionsIn(newArticle, named(after));
   if (!a || !b) return false;
   return a.length === b.length && a.every((x, i) => {
     const y = b[i];

@@ -47,9 +47,11 @@ export function factsFromClaims(articles: readonly Article[], claimsPerArticle: 
     for (const f of cache ? cache.factsOf(story, align) : storyFacts(story, align)) facts.push(f);
   }
   cache?.keepOnly(parts.values());
-  facts.sort((a, b) => ORDER[a.verdict] - ORDER[b.verdict] || b.claims.length - a.claims.length || firstPos(a, order) - firstPos(b, order));
+  // The first claim's position once per fact, not twice per comparison (an edit sorts the folder's facts again).
+  const keyed = facts.map((f) => ({ f, pos: firstPos(f, order) }));
+  keyed.sort((a, b) => ORDER[a.f.verdict] - ORDER[b.f.verdict] || b.f.claims.length - a.f.claims.length || a.pos - b.pos);
   // Copies, so a cached story's facts are not renumbered under an analysis already handed out.
-  return facts.map((f, i) => ({ ...f, id: `F${i + 1}` }));
+  return keyed.map(({ f }, i) => ({ ...f, id: `F${i + 1}` }));
 }
 
 /** The articles of one story that have claims, in folder order, and their claims. */
