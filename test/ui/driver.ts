@@ -124,12 +124,18 @@ export class Workbench {
       return best;
     }, word);
     if (!box || box.d > 8) throw new Error(`"${word}" (occurrence ${occurrence}, ${line}:${column}) is not rendered at the cursor`);
-    // Approach from the left in a few steps, as a mouse does; hovers show after a short rest.
-    await this.page.mouse.move(box.x - 40, box.y + box.h / 2);
-    await this.page.mouse.move(box.x + box.w / 2, box.y + box.h / 2, { steps: 5 });
     const hover = this.page.locator('.monaco-hover:not(.hidden)').filter({ hasText: /\S/ }).first();
-    await hover.waitFor({ state: 'visible', timeout: timeoutMs });
-    return hover;
+    // Approach from the left in a few steps, as a mouse does; hovers show after a short rest. VS Code asks
+    // the providers once per rest: one not ready yet (a language server still starting) shows nothing until
+    // the mouse moves, so move off and back, as a person would, until the time is up.
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      await this.page.mouse.move(box.x - 40, box.y + box.h / 2);
+      await this.page.mouse.move(box.x + box.w / 2, box.y + box.h / 2, { steps: 5 });
+      const left = deadline - Date.now();
+      if (await hover.waitFor({ state: 'visible', timeout: Math.max(1, Math.min(3_000, left)) }).then(() => true, () => false)) return hover;
+      if (Date.now() >= deadline) throw new Error(`no hover over "${word}" (${line}:${column}) within ${timeoutMs} ms`);
+    }
   }
 
   /** Runs a command by its title from the Command Palette (F1), e.g. 'Crosscheck: Compare Claim'. */
