@@ -139,6 +139,30 @@ describe('sidecar flows in VS Code', function () {
     await waitFor('the case gone', () => !api.analysis.current?.index.articles.has('orphan-case.txt'), 20_000);
   });
 
+  it('keeps the annotations of an article that disappears, as orphans, and never touches its sidecar', async () => {
+    const article = path.join(root(), 'gone-case.txt');
+    const sidecar = path.join(root(), 'gone-case.crosscheck.yaml');
+    const sidecarText = [
+      'version: 1', 'article: gone-case.txt', 'annotations:', '  - id: a-g0ne0001', '    kind: claim', '    verdict: disputed',
+      '    target: { quote: two hours of talks, prefix: "Istanbul after ", suffix: ".", start: 47, end: 65 }',
+      '    note: only this outlet gives the length', '',
+    ].join('\n');
+    await restoring([article, sidecar], async () => {
+      fs.writeFileSync(article, 'Talks end\n\nThe delegations left Istanbul after two hours of talks.\n');
+      fs.writeFileSync(sidecar, sidecarText);
+      await waitFor('the annotation on its words', () => annotations().find((a) => a.id === 'a-g0ne0001' && a.anchor === 'exact'), 20_000);
+      fs.rmSync(article);
+      await waitFor('the article gone', () => !api.analysis.current?.index.articles.has('gone-case.txt'), 20_000);
+      const orphan = await waitFor('the orphan', () => annotations().find((a) => a.id === 'a-g0ne0001' && a.anchor === 'orphaned'), 20_000);
+      assert.equal(orphan.note, 'only this outlet gives the length');
+      assert.equal(orphan.verdict, 'disputed');
+      assert.equal(orphan.quote, 'two hours of talks');
+      // A moment for any write that might follow; the sidecar is byte for byte what the person wrote.
+      await new Promise((r) => setTimeout(r, 1000));
+      assert.equal(fs.readFileSync(sidecar, 'utf8'), sidecarText);
+    });
+  });
+
   it('links a claim to a fact named in crosscheck.yaml', async () => {
     const sidecar = (await seed('001')).fsPath.replace(/\.txt$/, '.crosscheck.yaml');
     await restoring([sidecar], async () => {

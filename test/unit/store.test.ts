@@ -156,8 +156,12 @@ describe('sidecar store', () => {
     const realOpen = fsModule.open;
     const patched = async (...args: Parameters<typeof fsp.open>): Promise<fsp.FileHandle> => {
       const h = await realOpen(...args);
-      if (String(args[0]).endsWith('.tmp')) {
-        h.writeFile = async (): Promise<void> => {
+      // Any file of the folder opened for writing (not the lock): the disk fills up half way through the text.
+      const [where, flags] = [String(args[0]), String(args[1] ?? 'r')];
+      if (path.dirname(where) === dir && !where.endsWith('.lock') && /[wa+]/.test(flags)) {
+        const realWrite = h.writeFile.bind(h);
+        h.writeFile = async (data: unknown): Promise<void> => {
+          await realWrite(String(data).slice(0, String(data).length >> 1));
           throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
         };
       }
@@ -191,14 +195,21 @@ describe('sidecar store', () => {
       })();
     `);
     const child = spawn(process.execPath, ['--require', require.resolve('tsx/cjs'), script], { stdio: ['ignore', 'pipe', 'inherit'] });
-    await new Promise<void>((resolve, reject) => {
-      child.stdout.on('data', (d: Buffer) => { if (d.toString().includes('BEFORE-RENAME')) resolve(); });
-      child.on('exit', (code) => reject(new Error(`writer exited early (${code})`)));
-    });
-    const temps = fs.readdirSync(dir).filter((n) => n.endsWith('.tmp'));
-    assert.equal(temps.length, 1, 'the temp file was written');
-    child.kill('SIGKILL');
-    await new Promise((r) => child.once('exit', r));
+    const exited = new Promise((r) => child.once('exit', r));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.on('data', (d: Buffer) => { if (d.toString().includes('BEFORE-RENAME')) resolve(); });
+        child.on('exit', (code) => reject(new Error(`writer exited early (${code})`)));
+      });
+      // Killed between the two steps: the sidecar is still the old one, the new text only in the temp file.
+      assert.equal(fs.readFileSync(file(), 'utf8'), SIDECAR, 'the sidecar changed before the rename');
+      const temps = fs.readdirSync(dir).filter((n) => n.endsWith('.tmp'));
+      assert.equal(temps.length, 1, 'the temp file was written');
+    } finally {
+      // Also when an assertion failed: a writer left running would keep the test (and mocha) waiting forever.
+      child.kill('SIGKILL');
+      await exited;
+    }
     assert.equal(fs.readFileSync(file(), 'utf8'), SIDECAR);
     // The dead writer's lock is taken over; the leftover temp file is never mistaken for a sidecar.
     const loaded = await readSidecar(file(), 'a.crosscheck.yaml');

@@ -1,6 +1,7 @@
 // Owns the folder's analysis: finds article files (crosscheck.articles.include/exclude), reads them through
 // workspace.fs (open editors' unsaved text wins), sends them to the worker and publishes each new analysis
 // as a snapshot with its lookups. Nothing here runs during activation: start() schedules the first scan.
+import { realpath } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { decodeArticleBytes, MAX_ARTICLE_BYTES } from '../../engine/text/decode';
@@ -56,6 +57,8 @@ export class AnalysisService implements vscode.Disposable {
   private fileTimer: NodeJS.Timeout | undefined;
   private pendingFileChanges = new Set<string>();
   private pendingRescan = false;
+  /** The paths (fsPath) of the files the last listing found, to tell a link to one of them from an article. */
+  private listed = new Set<string>();
   private readyWaiters: ((s: AnalysisSnapshot) => void)[] = [];
   private logged = new Set<string>();
   /** Snapshots published so far (a snapshot's generation), and the newest worker generation among them. */
@@ -128,6 +131,7 @@ export class AnalysisService implements vscode.Disposable {
     }
     if (cts.token.isCancellationRequested) return;
     uris.sort((a, b) => (a.toString() < b.toString() ? -1 : 1));
+    this.listed = new Set(uris.map((u) => u.fsPath));
     if (uris.length >= setting('articles.maxFiles')) {
       this.output.warn(`only the first ${uris.length} article files are analysed (crosscheck.articles.maxFiles)`);
     }
@@ -266,6 +270,14 @@ export class AnalysisService implements vscode.Disposable {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open?.isDirty) return { uri, file, text: open.getText() };
     try {
+      // A link to another article of the folder would count it twice, as two sources that always agree.
+      if (uri.scheme === 'file') {
+        const real = await realpath(uri.fsPath).catch(() => uri.fsPath);
+        if (real !== uri.fsPath && this.listed.has(real)) {
+          this.warn(file, `skipped: it is a link to ${vscode.workspace.asRelativePath(real, (vscode.workspace.workspaceFolders?.length ?? 0) > 1)}, which is read as itself`);
+          return undefined;
+        }
+      }
       const stat = await vscode.workspace.fs.stat(uri);
       if (stat.size > MAX_ARTICLE_BYTES) {
         this.warn(file, `skipped: ${(stat.size / 1048576).toFixed(1)} MB is larger than the ${MAX_ARTICLE_BYTES / 1048576} MB limit for one article`);
@@ -287,6 +299,11 @@ export class AnalysisService implements vscode.Disposable {
       if (!(e instanceof vscode.FileSystemError && e.code === 'FileNotFound')) this.warn(file, `skipped: ${(e as Error).message}`);
       return undefined;
     }
+  }
+
+  /** The warnings of the current analysis as the output channel shows them, one line each. */
+  get loggedWarnings(): ReadonlySet<string> {
+    return this.logged;
   }
 
   private warn(file: string, message: string): void {
@@ -334,6 +351,7 @@ export class AnalysisService implements vscode.Disposable {
     if (rescan) {
       const listed = await vscode.workspace.findFiles(setting('articles.include'), excludeGlob(setting('articles.exclude')), setting('articles.maxFiles'));
       const known = new Set(listed.map((u) => u.toString()));
+      this.listed = new Set(listed.map((u) => u.fsPath));
       const added = listed.filter((u) => !this.sources.has(u.toString()));
       const gone = [...this.sources.keys()].filter((k) => !known.has(k));
       toRead = [...toRead, ...added];

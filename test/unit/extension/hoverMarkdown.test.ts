@@ -58,8 +58,11 @@ describe('hover markdown', () => {
     analysis.entities[0].spellings[0].text = evil;
     analysis.facts[0].label = evil;
     analysis.facts[0].reason = evil;
-    analysis.facts[0].claims[0].value = evil;
-    analysis.facts[0].claims[0].attribution = evil;
+    // The value and attribution columns cut text at 40 and 60 characters: short attacks, so the cut cannot defuse them.
+    const short = '<script>x</script>[r](command:w)';
+    analysis.facts[0].claims[0].text = evil;
+    analysis.facts[0].claims[0].value = short;
+    analysis.facts[0].claims[0].attribution = `${short} [j](javascript:x)`;
     analysis.articles[0].file = '[x](command:evil).txt';
     const idx = new AnalysisIndex(analysis);
     for (const md of [entityHoverMarkdown(idx, idx.analysis.entities[0]), factHoverMarkdown(idx, idx.analysis.facts[0])]) {
