@@ -80,6 +80,17 @@ describe('extracting claims from one article', () => {
     assert.ok(statements.some((c) => c.text.includes('curfew')), 'the curfew is part of a statement');
   });
 
+  it('takes no claims from page furniture (comment forms, newsletter boxes, cookie notices)', () => {
+    const text = 'Dam Report\n\nThe ministry has not made its inspection report public and will present it at the hearing on Friday.\n\nLeave a Reply\n\nYour email address will not be published. Required fields are marked *\n\nSign up for our newsletter to get 5 top stories every morning.\n\nThis site uses cookies to improve your experience.';
+    const claims = extractClaims(parseArticle({ file: 'x.txt', text })).map((x) => x.claim);
+    const report = text.indexOf('\n\nLeave');
+    assert.ok(claims.some((c) => c.kind === 'statement' && c.text.includes('inspection report')), 'the report itself is read');
+    assert.deepEqual(claims.filter((c) => c.start > report).map((c) => c.text), []);
+    // a report that merely uses one of the words stays a claim
+    const quote = 'Officials said the comment period on the permit ends in 30 days.';
+    assert.ok(extractClaims(parseArticle({ file: 'y.txt', text: `Permit\n\n${quote}` })).some((x) => x.claim.kind === 'duration'));
+  });
+
   it('ends an "As ..." clause at its comma', () => {
     const s = 'As engineers inspected the cracked spillway on Friday, water levels downstream continued to fall.';
     assert.deepEqual(clausesOf(s, whole(s)).map((c) => s.slice(c.start, c.end)), ['As engineers inspected the cracked spillway on Friday', 'water levels downstream continued to fall.']);

@@ -156,6 +156,15 @@ describe('aligning claims into facts', () => {
     assert.ok(st[0].claims.some((c) => c.text.includes('deep divisions over pay and pensions persist')));
   });
 
+  it('never pairs page furniture with reporting, nor with the same furniture on another page', () => {
+    const a = analyze([
+      'Dam Report\n\nThe ministry has not made its inspection report public and will present it at the hearing on Friday. Engineers found cracks in the spillway.\n\nLeave a Reply\n\nYour email address will not be published. Required fields are marked *',
+      'Dam Inquiry\n\nThe ministry said its inspection report would be made public at the hearing on Friday. Cracks were found in the spillway.\n\nYour email address will not be published.',
+    ]);
+    assert.deepEqual(a.facts.filter((f) => f.claims.some((c) => /email|required fields/i.test(c.text))).map((f) => f.label), []);
+    assert.ok(factWith(a.facts, 'inspection report').some((f) => f.kind === 'statement' && f.claims.length === 2));
+  });
+
   it('labels facts with the counted noun and its event', () => {
     const a = analyze([
       'Strike\n\nThe rebels said their attack on the northern airfield used 30 drones.',

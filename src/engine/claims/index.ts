@@ -5,6 +5,7 @@ import { sentenceAt } from '../text/article';
 import { attributionOf, hedgeOf } from './attribution';
 import { actorsOf, sentenceContexts, type ClaimContext, type ExtractedClaim } from './context';
 import { clausesOf } from './statements';
+import { isPageFurniture } from './furniture';
 import { findDates, findDurations, findTimes, formatDate, formatDuration, formatTime } from './normalize';
 import { findTitledPeople, peopleFromEntities, personMentionsByArticle, roleAround, type PersonMention } from './people';
 import { findEventPlaces, type PlaceTest } from './places';
@@ -38,6 +39,7 @@ export function extractClaims(article: Article, entities: readonly Entity[] = []
   const fromEntities = peopleFromEntities(text, people.get(article.id) ?? [], (o) => sentenceAt(article, o));
   const contexts = sentenceContexts(article);
   article.sentences.forEach((s, si) => {
+    if (isPageFurniture(text.slice(s.start, s.end))) return;
     const ctx = contexts[si];
     const voice = attributionOf(text, s);
     const said = (span: Span, people = false): Partial<Claim> => {
