@@ -1,6 +1,6 @@
 // Measures the incremental engine at archive scale: the first analysis, then single-article edits (a
 // changed figure, a respelled name, a deleted sentence, an added sentence, an article removed and put
-// back), each timed from setArticle/removeArticle to the new analysis(). Checks at the end that the
+// back, a word typed), each timed from setArticle/removeArticle to the new analysis(). Checks at the end that the
 // result equals a full analyzeCorpus of the edited archive. Prints a JSON summary on stdout.
 import { analyzeCorpus } from '../../src/engine/analyze';
 import { createEngine, byFile } from '../../src/engine/incremental';
@@ -32,6 +32,13 @@ const EDITS: [string, Edit][] = [
     return t.slice(0, ends[i].index + 2) + t.slice(ends[i + 1].index + 2);
   }],
   ['add a sentence', (t, rng) => t.trimEnd() + `\n\nOfficials said ${rng.int(2, 900)} people attended the meeting in Vargas on Tuesday, according to Minister Ilse Brandt.\n`],
+  // What typing in the editor mostly is: a word the folder already uses, between two words.
+  ['type a word', (t, rng) => {
+    const gaps = [...t.matchAll(/ (?=\p{Ll})/gu)];
+    if (gaps.length === 0) return t + ' also';
+    const m = rng.pick(gaps);
+    return t.slice(0, m.index) + ' also' + t.slice(m.index);
+  }],
 ];
 
 async function main(): Promise<void> {
@@ -55,10 +62,16 @@ async function main(): Promise<void> {
   const files = [...current.keys()];
   const times: number[] = [];
   const byKind = new Map<string, number[]>();
+  const regroupedBy = new Map<string, number>();
+  let groupings = engine.work.entityGroupings;
   const record = (kind: string, ms: number) => {
     times.push(ms);
     byKind.set(kind, [...(byKind.get(kind) ?? []), ms]);
+    // Whether the edit made the engine group the folder's names again (the slow part of an edit).
+    regroupedBy.set(kind, (regroupedBy.get(kind) ?? 0) + engine.work.entityGroupings - groupings);
+    groupings = engine.work.entityGroupings;
   };
+  let next = 0;
   for (let i = 0; i < count; i++) {
     const file = rng.pick(files);
     if (i % 5 === 4) {
@@ -74,7 +87,7 @@ async function main(): Promise<void> {
       record('add an article', performance.now() - t0);
       continue;
     }
-    const [kind, edit] = EDITS[i % EDITS.length];
+    const [kind, edit] = EDITS[next++ % EDITS.length];
     const text = edit(current.get(file)!, rng);
     current.set(file, text);
     t0 = performance.now();
@@ -94,7 +107,7 @@ async function main(): Promise<void> {
     editP95Ms: percentile(times, 95),
     editMaxMs: Math.max(...times),
     matchesFull: incremental === full,
-    byKind: Object.fromEntries([...byKind].map(([k, v]) => [k, { p50: median(v), max: Math.max(...v), n: v.length }])),
+    byKind: Object.fromEntries([...byKind].map(([k, v]) => [k, { p50: median(v), max: Math.max(...v), n: v.length, regrouped: regroupedBy.get(k) ?? 0 }])),
   }) + '\n');
 }
 

@@ -30,7 +30,8 @@ export interface IncrementalResult {
   editMaxMs: number;
   /** Whether the analysis after the edits equals a full analyzeCorpus of the edited archive. */
   matchesFull: boolean;
-  byKind?: Record<string, { p50: number; max: number; n: number }>;
+  /** Per kind of edit; `regrouped`: how many of them grouped the folder's names again (the rest moved them). */
+  byKind?: Record<string, { p50: number; max: number; n: number; regrouped?: number }>;
 }
 
 export interface EditorResult {
@@ -160,7 +161,9 @@ export function formatReport(r: BenchResults): string {
     lines.push('', `incremental engine at ${i.articles} articles: first analysis ${s(i.initialMs)} (analyzeCorpus ${s(i.fullAnalyzeMs)}); ` +
       `${i.edits} single-article edits: p50 ${i.editP50Ms.toFixed(1)} ms, p95 ${i.editP95Ms.toFixed(1)} ms, max ${i.editMaxMs.toFixed(1)} ms; ` +
       `equal to a full analysis: ${i.matchesFull ? 'yes' : 'NO'}`);
-    for (const [kind, k] of Object.entries(i.byKind ?? {})) lines.push(`  ${kind}: p50 ${k.p50.toFixed(1)} ms, max ${k.max.toFixed(1)} ms (${k.n})`);
+    for (const [kind, k] of Object.entries(i.byKind ?? {})) {
+      lines.push(`  ${kind}: p50 ${k.p50.toFixed(1)} ms, max ${k.max.toFixed(1)} ms (${k.n}${k.regrouped === undefined ? '' : `, ${k.regrouped} regrouped the folder's names`})`);
+    }
   }
   if (r.editor) {
     const e = r.editor;

@@ -6,7 +6,7 @@
 //   --sizes 1000,5000    archive sizes (the first is "1k", the last "5k" for growth)
 //   --runs 3             runs per measurement of the CLI and the floor (median reported)
 //   --compromise-at 1000 sizes at which compromise is run; other sizes are extrapolated (and say so)
-//   --edits 10           single-article edits timed on the incremental engine (at the smallest archive)
+//   --edits 15           single-article edits timed on the incremental engine (at the smallest archive)
 //   --profile            also write a CPU profile of one CLI run per size to .bench/profiles and summarise it
 //   --no-vscode          skip the in-editor measurements (scripts/bench/vscode.ts)
 import { spawn } from 'node:child_process';
@@ -87,7 +87,7 @@ async function main(): Promise<void> {
       sizes: { type: 'string', default: '1000,5000' },
       runs: { type: 'string', default: '3' },
       'compromise-at': { type: 'string', default: '1000' },
-      edits: { type: 'string', default: '10' },
+      edits: { type: 'string', default: '15' },
       profile: { type: 'boolean' },
       'no-vscode': { type: 'boolean' },
     },
