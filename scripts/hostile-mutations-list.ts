@@ -81,6 +81,11 @@ export const HOSTILE_MUTATIONS: Mutation[] = [
     what: 'sourceLabel returns the raw file name', test: 'test/unit/extension/hostileLinks.test.ts', grep: 'are one line, with bidi overrides and zero-width characters shown as codes',
   },
   {
+    case: 'Compare panel: a message from the page that is not in the protocol (a command to run)',
+    file: 'src/shared/protocol.ts', from: "if (t !== 'open') return false;", to: "if (t !== 'open') return true;",
+    what: 'isWebviewMessage accepts any other message type', test: 'test/unit/extension/compareModel.test.ts', grep: 'accepts only the protocol shapes',
+  },
+  {
     case: 'notifications: a `[x](command:…)` link in a file name or sidecar message',
     file: ESCAPE, from: "return oneLine(text).replace(/\\]\\s*\\(/g, '] (');", to: 'return oneLine(text);',
     what: 'plainMessage leaves `](` together', test: ESCAPE_TEST, grep: 'leaves no link VS Code would make from file or sidecar text',

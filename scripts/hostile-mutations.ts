@@ -82,7 +82,7 @@ function main(): void {
     const after = withMutation(m, () => runTest(m));
     const good = before.ok && !after.ok;
     if (!good) broken++;
-    console.log(`| ${m.case} | \`${m.file}\` | \`${path.basename(m.test)}\` "${m.grep}" | ${before.ok ? 'pass' : `FAIL ${before.how}`} | ${after.ok ? '**PASS (test does not guard it)**' : 'fail'}: ${m.what}; ${after.how.replace(/\|/g, '\\|')} |`);
+    console.log(`| ${m.case.replace(/\|/g, '\\|')} | \`${m.file}\` | \`${path.basename(m.test)}\` "${m.grep}" | ${before.ok ? 'pass' : `FAIL ${before.how}`} | ${after.ok ? '**PASS (test does not guard it)**' : 'fail'}: ${m.what}; ${after.how.replace(/\|/g, '\\|')} |`);
   }
   console.log(`\n${list.length - broken} of ${list.length} mutations caught`);
   process.exitCode = broken > 0 ? 1 : 0;

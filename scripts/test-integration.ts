@@ -33,7 +33,8 @@ interface Stats {
 function testFilesOf(kind: WorkspaceKind, only: string): string[] {
   const dir = path.join(repoRoot, 'out', 'test', 'integration', WORKSPACES[kind].dir);
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.test.js') && (!only || path.join(dir, f).includes(only.replace(/\.ts$/, ''))));
+  // Matched within the repository (as the suite index does): a checkout's own path must not match every file.
+  return fs.readdirSync(dir).filter((f) => f.endsWith('.test.js') && (!only || path.relative(repoRoot, path.join(dir, f)).includes(only.replace(/\.ts$/, ''))));
 }
 
 /** Makes the folder a workspace kind opens, inside `root`. */

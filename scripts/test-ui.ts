@@ -20,7 +20,8 @@ function main(): number {
   ensureVSCodeWeb();
   const grep = option('grep') ?? process.env.CROSSCHECK_TEST_GREP;
   const only = option('file') ?? process.env.CROSSCHECK_TEST_FILE;
-  const files = uiTests(path.join(repoRoot, 'test', 'ui')).filter((f) => !only || f.includes(only));
+  // Matched within the repository: a checkout whose own path holds the filter (a worktree named "hostile") must not match every file.
+  const files = uiTests(path.join(repoRoot, 'test', 'ui')).filter((f) => !only || path.relative(repoRoot, f).includes(only));
   if (files.length === 0) {
     process.stderr.write(`ui: no UI test files${only ? ` match "${only}"` : ''}\n`);
     return 1;

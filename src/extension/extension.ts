@@ -14,6 +14,7 @@ import { NavigationProvider, registerOutline } from './editor/navigation';
 import { StatusBar } from './editor/statusBar';
 import { CrosscheckViews } from './views/views';
 import { registerAnnotations } from './annotations';
+import type { AnnotationStore } from './annotations/annotationStore';
 import { registerFirstRun } from './setup/firstRun';
 import type { CompareState } from '../shared/protocol';
 
@@ -23,6 +24,8 @@ export interface CrosscheckApi {
   output: vscode.LogOutputChannel;
   views: CrosscheckViews;
   diagnostics: Diagnostics;
+  /** The person's annotations and decisions, read from the sidecars. */
+  annotations: AnnotationStore;
   /** The first (or current) analysis. */
   ready(): Promise<AnalysisSnapshot>;
   /** The Compare panel open now, if any. */
@@ -74,7 +77,7 @@ export function activate(context: vscode.ExtensionContext): CrosscheckApi {
   );
 
   // Sidecar annotations: a person's notes and decisions, applied over every analysis.
-  registerAnnotations(context, { analysis, output });
+  const annotations = registerAnnotations(context, { analysis, output });
 
   // First-run help: nest sidecars under their articles; in Restricted Mode, say what needs trust.
   context.subscriptions.push(...registerFirstRun(context, { output, ready: () => analysis.ready() }));
@@ -87,6 +90,7 @@ export function activate(context: vscode.ExtensionContext): CrosscheckApi {
     output,
     views,
     diagnostics,
+    annotations,
     ready: () => analysis.ready(),
     comparePanel: () => ComparePanel.active,
     status,

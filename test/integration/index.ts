@@ -74,7 +74,9 @@ async function runSuite(): Promise<Mocha.Stats> {
   const grep = process.env.CROSSCHECK_TEST_GREP;
   const only = process.env.CROSSCHECK_TEST_FILE;
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, slow: 2_000, grep: grep || undefined });
-  const files = testFiles(path.join(__dirname, kind.dir)).filter((f) => !only || f.includes(only.replace(/\.ts$/, '')));
+  // Within the repository (out/test/integration/… of it), as the launcher matches: not the checkout's own path.
+  const repoRoot = path.resolve(__dirname, '..', '..', '..');
+  const files = testFiles(path.join(__dirname, kind.dir)).filter((f) => !only || path.relative(repoRoot, f).includes(only.replace(/\.ts$/, '')));
   if (files.length === 0) throw new Error(`no integration test files${only ? ` match CROSSCHECK_TEST_FILE=${only}` : ''} in ${__dirname}`);
   for (const f of files) mocha.addFile(f);
   const stats = await new Promise<Mocha.Stats>((resolve, reject) => {

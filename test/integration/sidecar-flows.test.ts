@@ -167,11 +167,29 @@ describe('sidecar flows in VS Code', function () {
     const sidecar = (await seed('001')).fsPath.replace(/\.txt$/, '.crosscheck.yaml');
     await restoring([sidecar], async () => {
       const a = await waitFor('the 472 drones claim', () => annotations().find((x) => x.quote === '472 kamikaze drones'));
+      // crosscheck.yaml was written back by the tests before (restoring): its facts are read again first.
+      await waitFor('the fact of crosscheck.yaml read', () => api.analysis.current?.index.facts.get('spiderweb-drones'), 20_000);
       await vscode.commands.executeCommand('crosscheck.linkFact', { id: a.id, sidecar: a.sidecar }, 'spiderweb-drones');
       await waitFor('the link in the sidecar', () => /fact: spiderweb-drones/.test(fs.readFileSync(sidecar, 'utf8')));
       const fact = await waitFor('the claim in the fact', () => api.analysis.current?.index.facts.get('spiderweb-drones')?.claims.some((c) => c.review?.from.includes(a.id))
         && api.analysis.current.index.facts.get('spiderweb-drones'));
       assert.ok(fact.claims.some((c) => c.text === '472 kamikaze drones'));
+    });
+  });
+
+  it('keeps the sidecars in place while it reads them again: a command run meanwhile still sees them', async () => {
+    const sidecar = (await seed('001')).fsPath.replace(/\.txt$/, '.crosscheck.yaml');
+    await restoring([sidecar], async () => {
+      const a = await waitFor('the 472 drones claim', () => annotations().find((x) => x.quote === '472 kamikaze drones'));
+      await waitFor('the fact of crosscheck.yaml read', () => api.analysis.current?.index.facts.get('spiderweb-drones'), 20_000);
+      // A file watcher event (a checkout, another program, a write of our own) starts a reading of every
+      // sidecar; the person does not wait for it to finish.
+      const reading = api.annotations.reload();
+      assert.ok(api.annotations.decisions.facts.some((f) => f.id === 'spiderweb-drones'), 'crosscheck.yaml\'s facts are gone while reading');
+      assert.ok(api.annotations.stored(a), 'the annotation is gone while reading');
+      await vscode.commands.executeCommand('crosscheck.linkFact', { id: a.id, sidecar: a.sidecar }, 'spiderweb-drones');
+      await reading;
+      await waitFor('the link in the sidecar', () => /fact: spiderweb-drones/.test(fs.readFileSync(sidecar, 'utf8')));
     });
   });
 

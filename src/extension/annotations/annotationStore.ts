@@ -36,6 +36,8 @@ export class AnnotationStore implements vscode.Disposable {
   /** Fires when annotations moved (an edit) without a new analysis: decorations follow at once. */
   readonly onDidShift = this.changed.event;
   private reloadTimer: NodeJS.Timeout | undefined;
+  private reloadGeneration = 0;
+  private latestReload: Promise<void> = Promise.resolve();
 
   constructor(private readonly analysis: AnalysisService, private readonly output: vscode.LogOutputChannel) {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/{*${SIDECAR_SUFFIX},${FOLDER_FILE}}`);
@@ -68,37 +70,53 @@ export class AnnotationStore implements vscode.Disposable {
     this.reloadTimer = setTimeout(() => void this.reload(), 150);
   }
 
-  /** Reads every sidecar of every workspace folder again. */
-  async reload(): Promise<void> {
+  /**
+   * Reads every sidecar of every workspace folder again. What was read before stays in place until the new
+   * reading is complete: a command run meanwhile (link a fact, set a verdict) must see the sidecars and
+   * crosscheck.yaml, not an empty store. A reading overtaken by a newer one is dropped.
+   */
+  reload(): Promise<void> {
     this.reloadTimer = undefined;
-    this.sidecars.clear();
-    this.folderFiles.clear();
-    this.problems.clear();
+    const reading = this.readAll(++this.reloadGeneration);
+    this.latestReload = reading;
+    return reading;
+  }
+
+  private async readAll(generation: number): Promise<void> {
+    const sidecars = new Map<string, Loaded<SidecarFile>>();
+    const folderFiles = new Map<string, Loaded<FolderDecisions>>();
+    const problems = new Map<string, vscode.Diagnostic[]>();
+    const warnings: string[] = [];
     const folders = vscode.workspace.workspaceFolders ?? [];
     const published: Record<string, string> = {};
     for (const folder of folders) {
       if (folder.uri.scheme !== 'file') continue;
       try {
         const found = await readFolderSidecars(folder.uri.fsPath, []);
-        for (const s of found.sidecars) this.sidecars.set(s.path, s);
-        this.folderFiles.set(folder.uri.fsPath, found.folderFile);
+        for (const s of found.sidecars) sidecars.set(s.path, s);
+        folderFiles.set(folder.uri.fsPath, found.folderFile);
         for (const [file, source] of Object.entries(found.decisions.sources)) {
           if (source.published) published[analysisFileName(folders, folder, file)] = source.published;
         }
-        const byFile = new Map<string, vscode.Diagnostic[]>();
         for (const p of found.problems) {
           const abs = path.join(folder.uri.fsPath, p.file);
           const pos = new vscode.Position(Math.max(0, p.line - 1), Math.max(0, p.column - 1));
           const d = new vscode.Diagnostic(new vscode.Range(pos, pos.translate(0, 1)), `${p.message} (Crosscheck ignores this file until it is fixed, and never rewrites it)`, vscode.DiagnosticSeverity.Error);
           d.source = 'crosscheck';
-          byFile.set(abs, [...(byFile.get(abs) ?? []), d]);
+          problems.set(abs, [...(problems.get(abs) ?? []), d]);
+          warnings.push(oneLine(`${p.file}:${p.line}:${p.column}: ${p.message}`));
         }
-        for (const [abs, list] of byFile) this.problems.set(vscode.Uri.file(abs), list);
-        for (const p of found.problems) this.output.warn(oneLine(`${p.file}:${p.line}:${p.column}: ${p.message}`));
       } catch (e) {
-        this.output.error(`could not read the sidecars of ${folder.name}: ${(e as Error).message}`);
+        warnings.push(`could not read the sidecars of ${folder.name}: ${(e as Error).message}`);
       }
     }
+    // Overtaken: the newer reading publishes; a caller waiting on this one waits for that one.
+    if (generation !== this.reloadGeneration) return this.latestReload;
+    replaceAll(this.sidecars, sidecars);
+    replaceAll(this.folderFiles, folderFiles);
+    this.problems.clear();
+    for (const [abs, list] of problems) this.problems.set(vscode.Uri.file(abs), list);
+    for (const w of warnings) (w.startsWith('could not read') ? this.output.error(w) : this.output.warn(w));
     this.analysis.setPublished(published);
     this.analysis.republish();
   }
@@ -298,4 +316,9 @@ export class AnnotationStore implements vscode.Disposable {
  */
 export function analysisFileName(folders: readonly vscode.WorkspaceFolder[], folder: vscode.WorkspaceFolder, rel: string): string {
   return folders.length > 1 ? `${folder.name}/${rel}` : rel;
+}
+
+function replaceAll<K, V>(target: Map<K, V>, from: ReadonlyMap<K, V>): void {
+  target.clear();
+  for (const [k, v] of from) target.set(k, v);
 }

@@ -100,7 +100,7 @@ export class ComparePanel implements vscode.Disposable {
       const done = m.type === 'setVerdict'
         ? vscode.commands.executeCommand(COMMANDS.setVerdict, { claim: m.claim }, m.verdict)
         : vscode.commands.executeCommand(COMMANDS.editNote, { claim: m.claim });
-      void Promise.resolve(done).then(undefined, (e: Error) => void vscode.window.showErrorMessage(`Crosscheck: ${e.message}`));
+      void Promise.resolve(done).then(undefined, (e: Error) => void vscode.window.showErrorMessage(plainMessage(`Crosscheck: ${e.message}`)));
       return;
     }
     const snapshot = this.service.current;
