@@ -205,19 +205,24 @@ describe('Crosscheck in the editor', () => {
   });
 });
 
+/** Replaces the first occurrence of `words` in an open document, unsaved, as typing over them would. */
+function replacerOf(doc: vscode.TextDocument, words: string): (text: string) => Promise<void> {
+  const at = doc.getText().indexOf(words);
+  const range = new vscode.Range(doc.positionAt(at), doc.positionAt(at + words.length));
+  return async (text) => {
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, range, text);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+  };
+}
+
 describe('Crosscheck keeps up with changes', () => {
   it('re-analyses an edited article without saving it', async () => {
     const api = await crosscheck();
     const editor = await openSeed('003');
     const doc = editor.document;
     const before = api.analysis.current!.generation;
-    const at = doc.getText().indexOf('117');
-    const range = new vscode.Range(doc.positionAt(at), doc.positionAt(at + 3));
-    const replace = async (text: string) => {
-      const edit = new vscode.WorkspaceEdit();
-      edit.replace(doc.uri, range, text);
-      assert.ok(await vscode.workspace.applyEdit(edit));
-    };
+    const replace = replacerOf(doc, '117');
     await replace('118');
     try {
       await until('a new analysis', () => api.analysis.current!.generation > before && api.analysis.articleFor(doc));
@@ -236,13 +241,7 @@ describe('Crosscheck keeps up with changes', () => {
     const editor = await openSeed('003');
     const doc = editor.document;
     const symbols = async () => (await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>('vscode.executeDocumentSymbolProvider', doc.uri)) ?? [];
-    const at = doc.getText().indexOf('117');
-    const range = new vscode.Range(doc.positionAt(at), doc.positionAt(at + 3));
-    const replace = async (text: string) => {
-      const edit = new vscode.WorkspaceEdit();
-      edit.replace(doc.uri, range, text);
-      assert.ok(await vscode.workspace.applyEdit(edit));
-    };
+    const replace = replacerOf(doc, '117');
     await replace('118');
     try {
       // Asked before the edit is analysed (as the Outline and breadcrumbs ask at once): nothing to show yet.
