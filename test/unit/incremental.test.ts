@@ -17,6 +17,17 @@ function full(files: Map<string, string>) {
   return analysisToJson(analyzeCorpus(inputs));
 }
 
+/** Gives the engine and the reference folder the same edit; `undefined` removes the article. */
+function applyEdit(engine: ReturnType<typeof createEngine>, files: Map<string, string>, file: string, text: string | undefined): void {
+  if (text === undefined) {
+    files.delete(file);
+    engine.removeArticle(file);
+  } else {
+    files.set(file, text);
+    engine.setArticle(file, text);
+  }
+}
+
 describe('incremental engine', function () {
   // Each check runs a full analysis for comparison: correctness tests, given room on a busy machine.
   this.timeout(120000);
@@ -45,14 +56,7 @@ describe('incremental engine', function () {
     ];
     edits.forEach(([what, edit], k) => {
       const file = names[(k * 5) % names.length];
-      const text = edit(files.get(file)!);
-      if (text === undefined) {
-        files.delete(file);
-        engine.removeArticle(file);
-      } else {
-        files.set(file, text);
-        engine.setArticle(file, text);
-      }
+      applyEdit(engine, files, file, edit(files.get(file)!));
       assert.deepEqual(analysisToJson(engine.analysis()), full(files), `after: ${what}`);
     });
     // A new file, then the removed one back.
@@ -78,14 +82,7 @@ describe('incremental engine', function () {
     ];
     for (const [what, file, edit] of edits) {
       const before = { ...engine.work };
-      const text = edit(files.get(file)!);
-      if (text === undefined) {
-        files.delete(file);
-        engine.removeArticle(file);
-      } else {
-        files.set(file, text);
-        engine.setArticle(file, text);
-      }
+      applyEdit(engine, files, file, edit(files.get(file)!));
       assert.deepEqual(analysisToJson(engine.analysis()), full(files), `after: ${what}`);
       // The edited article's story (and, when the edit moved it, its old and new story) at most: never the folder.
       const aligned = engine.work.storyAlignments - before.storyAlignments;
