@@ -156,7 +156,7 @@ export class AnnotationStore implements vscode.Disposable {
       const anchor = now !== x.quote ? 'fuzzy' : stored && stored.start === r.start && stored.end === r.end ? 'exact' : 'moved';
       return { ...x, start: r.start, end: r.end, anchor, score: similarity(now, x.quote) };
     });
-    const decisions = [...this.folderFiles.values()].map((f) => f.value).find((v) => v) ?? emptyFolderDecisions();
+    const decisions = this.decisions;
     return applyDecisions(a, { folder: decisions, annotations });
   }
 
