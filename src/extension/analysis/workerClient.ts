@@ -4,7 +4,7 @@
 import { Worker } from 'node:worker_threads';
 import { analyzeCorpus } from '../../engine/analyze';
 import type { Analysis, ArticleInput, EntityType, Warning } from '../../engine/model';
-import { AnalysisAssembler, type WorkerReply, type WorkerUpdate } from '../../shared/workerProtocol';
+import { AnalysisReceiver, type HostMessage, type WorkerReply, type WorkerUpdate } from '../../shared/workerProtocol';
 
 export interface AnalysisResult {
   generation: number;
@@ -43,7 +43,8 @@ export class WorkerClient {
   /** Everything the worker has been sent, so a restarted worker can be brought back to the same state. */
   private readonly inputs = new Map<string, ArticleInput>();
   private needsReset = true;
-  private readonly assembler = new AnalysisAssembler();
+  /** Puts each analysis together from the worker's parts and what it held of the last one. */
+  private readonly receiver = new AnalysisReceiver();
 
   constructor(private readonly workerPath: string, private readonly log: (message: string) => void) {}
 
@@ -82,7 +83,7 @@ export class WorkerClient {
       void this.worker.terminate();
       this.worker = undefined;
       this.needsReset = true;
-      this.assembler.reset(-1);
+      this.receiver.reset();
     }
     this.settle(Number.MAX_SAFE_INTEGER, undefined, new AnalysisCancelled());
   }
@@ -91,15 +92,37 @@ export class WorkerClient {
     this.cancel();
   }
 
+  /** Stops the worker; the next update starts a new one with every input. */
+  private restart(): void {
+    void this.worker?.terminate();
+    this.worker = undefined;
+    this.needsReset = true;
+    this.receiver.reset();
+  }
+
   private ensureWorker(): Worker | undefined {
     if (this.worker || this.workerFailed) return this.worker;
     try {
       const w = new Worker(this.workerPath);
       w.on('message', (reply: WorkerReply) => {
         if (w !== this.worker) return; // a cancelled worker's last words
-        if (reply.type === 'part') this.assembler.add(reply);
-        else if (reply.type === 'result') {
-          const analysis = this.assembler.finish(reply.generation, reply.warnings);
+        if (reply.type === 'part') {
+          this.receiver.add(reply);
+          // The next part once this one is in and other work (hovers, typing) has had its turn.
+          const pull: HostMessage = { type: 'pull', generation: reply.generation };
+          setImmediate(() => {
+            if (w === this.worker) w.postMessage(pull);
+          });
+        } else if (reply.type === 'result') {
+          let analysis;
+          try {
+            analysis = this.receiver.finish(reply);
+          } catch (e) {
+            // The worker and the host disagree on what the host holds: start over with a fresh worker.
+            this.restart();
+            this.settle(reply.generation, undefined, e as Error);
+            return;
+          }
           this.settle(reply.generation, { generation: reply.generation, analysis, ms: reply.ms });
         } else this.settle(reply.generation, undefined, new Error(reply.message));
       });
@@ -114,6 +137,7 @@ export class WorkerClient {
       w.unref();
       this.worker = w;
       this.needsReset = true;
+      this.receiver.reset();
       return w;
     } catch (e) {
       this.workerFailed = true;
