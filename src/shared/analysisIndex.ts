@@ -147,16 +147,17 @@ export class AnalysisIndex {
    */
   async prepareHovers(pause: () => Promise<void>, sliceMs = 5, stop: () => boolean = () => false): Promise<void> {
     let sliceStart = performance.now();
-    let work = 0;
     for (const e of this.analysis.entities) {
-      if (stop()) return;
       if (this.summaries.has(e.id)) continue;
-      this.entitySummary(e);
-      work += e.mentions.length + 1;
-      if (work > 100 && performance.now() - sliceStart > sliceMs) {
-        await pause();
-        sliceStart = performance.now();
-        work = 0;
+      const steps = this.summarise(e);
+      for (;;) {
+        if (performance.now() - sliceStart > sliceMs) {
+          await pause();
+          if (stop()) return;
+          sliceStart = performance.now();
+        }
+        // A hover may have made it meanwhile.
+        if (this.summaries.has(e.id) || steps.next().done) break;
       }
     }
   }
@@ -190,7 +191,9 @@ export class AnalysisIndex {
     }
     this._counts = { articles: analysis.articles.length, entities: analysis.entities.length, facts: analysis.facts.length, conflicts, variants };
     yield;
-    if (previous) yield* this.fillFrom(previous);
+    // After a rescan every item is new: indexing from scratch is then cheaper than going through what changed.
+    const reuse = previous && analysis.facts.filter((f) => previous.facts.get(f.id) === f).length >= analysis.facts.length / 4;
+    if (reuse) yield* this.fillFrom(previous!);
     else yield* this.fillAll();
   }
 
@@ -263,10 +266,9 @@ export class AnalysisIndex {
 
     // Claims by article: an article's list keeps the claims of unchanged facts and takes those of new ones.
     const stillHere = (f: Fact) => this.facts.get(f.id) === f;
-    this.claimsByArticle = new Map(previous.claimsByArticle);
-    this.claimLists = new Map(previous.claimLists);
-    this.claimCounts = new Map(previous.claimCounts);
-    yield;
+    yield* copy(previous.claimsByArticle, this.claimsByArticle);
+    yield* copy(previous.claimLists, this.claimLists);
+    yield* copy(previous.claimCounts, this.claimCounts);
     for (const id of claimArticles) {
       const kept = (previous.claimsByArticle.get(id) ?? []).filter((c) => stillHere(c.fact));
       if (kept.length > 0 && this.articles.has(id)) this.claimsByArticle.set(id, kept);
@@ -275,14 +277,12 @@ export class AnalysisIndex {
       this.claimCounts.delete(id);
       yield;
     }
-    this.claimsById = new Map(previous.claimsById);
-    yield;
+    yield* copy(previous.claimsById, this.claimsById);
     for (const f of oldFacts) {
       for (const c of f.claims) if (this.claimsById.get(c.id)?.fact === f) this.claimsById.delete(c.id);
       if (++k % STEP === 0) yield;
     }
-    this.namedIn = new Map(previous.namedIn);
-    yield;
+    yield* copy(previous.namedIn, this.namedIn);
     for (const id of namedChanged) {
       const kept = (previous.namedIn.get(id) ?? []).filter(stillHere);
       if (kept.length > 0) this.namedIn.set(id, kept);
@@ -306,9 +306,8 @@ export class AnalysisIndex {
 
     // Mentions by article, the same way.
     const entityHere = (e: Entity) => this.entities.get(e.id) === e;
-    this.mentionsByArticle = new Map(previous.mentionsByArticle);
-    this.mentionLists = new Map(previous.mentionLists);
-    yield;
+    yield* copy(previous.mentionsByArticle, this.mentionsByArticle);
+    yield* copy(previous.mentionLists, this.mentionLists);
     for (const id of mentionArticles) {
       const kept = (previous.mentionsByArticle.get(id) ?? []).filter((m) => entityHere(m.entity));
       if (kept.length > 0 && this.articles.has(id)) this.mentionsByArticle.set(id, kept);
@@ -321,12 +320,11 @@ export class AnalysisIndex {
       yield;
     }
 
-    this.lineIndexes = new Map(previous.lineIndexes);
+    yield* copy(previous.lineIndexes, this.lineIndexes);
     for (const id of changedArticles) this.lineIndexes.delete(id);
 
     // Hover summaries stay for entities whose mentions, and the facts around them, are as they were.
-    this.summaries = new Map(previous.summaries);
-    yield;
+    yield* copy(previous.summaries, this.summaries);
     for (const e of [...oldEntities, ...newEntities]) this.summaries.delete(e.id);
     for (const id of namedChanged) this.summaries.delete(id);
     for (const id of claimArticles) {
@@ -358,6 +356,15 @@ export class AnalysisIndex {
   entitySummary(entity: Entity): EntitySummary {
     const cached = this.summaries.get(entity.id);
     if (cached) return cached;
+    const steps = this.summarise(entity);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /** Makes an entity's summary, yielding every few hundred mentions (the largest have thousands). */
+  private *summarise(entity: Entity): Generator<void, EntitySummary> {
     const seen = new Set<string>();
     const facts: Fact[] = [];
     const add = (f: Fact) => {
@@ -368,11 +375,13 @@ export class AnalysisIndex {
     };
     for (const f of this.namedIn.get(entity.id) ?? []) add(f);
     const firstMentions = new Map<string, Mention>();
+    let n = 0;
     for (const m of entity.mentions) {
       for (const c of this.claimList(m.article)?.overlapping(m.start, m.end) ?? []) add(c.fact);
       const bySpelling = `${m.article}\u0000${m.text}`;
       if (!firstMentions.has(bySpelling)) firstMentions.set(bySpelling, m);
       if (!firstMentions.has(m.article)) firstMentions.set(m.article, m);
+      if (++n % STEP === 0) yield;
     }
     const order = (f: Fact) => this.factOrder.get(f.id) ?? Number.MAX_SAFE_INTEGER;
     facts.sort((x, y) => VERDICT_RANK[x.verdict] - VERDICT_RANK[y.verdict] || order(x) - order(y));
@@ -491,6 +500,16 @@ export class AnalysisIndex {
     // A file name is untrusted text too (newlines, bidi overrides): the label is one line with them shown.
     return oneLine(file.slice(file.lastIndexOf('/') + 1));
   }
+}
+
+/** Copies a map's entries into another, a few hundred at a time (a folder's maps hold tens of thousands). */
+function* copy<K, V>(from: ReadonlyMap<K, V>, to: Map<K, V>): Generator<void> {
+  let n = 0;
+  for (const [k, v] of from) {
+    to.set(k, v);
+    if (++n % (4 * STEP) === 0) yield;
+  }
+  yield;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -39,6 +39,13 @@ export interface AnalysisOrder {
   facts: string[];
 }
 
+/** Ids held from the last analysis that this one no longer has. */
+export interface Removed {
+  articles: string[];
+  entities: string[];
+  facts: string[];
+}
+
 /** More mentions of an entity, or claims of a fact, sent in an earlier part (a very large one, split). */
 export type Continuation = { kind: 'entity'; id: string; mentions: Mention[] } | { kind: 'fact'; id: string; claims: Claim[] };
 
@@ -50,8 +57,14 @@ export type WorkerReply =
    * The end of an analysis. `full`: the parts held all of it; otherwise they held what changed since the last
    * result, and the rest is the host's from then. `order` lists every item of the analysis by id.
    */
-  | { type: 'result'; generation: number; warnings: Warning[]; ms: number; full: boolean; order: AnalysisOrder }
+  | { type: 'result'; generation: number; warnings: Warning[]; ms: number; full: boolean; order: AnalysisOrder; removed: Removed }
   | { type: 'error'; generation: number; message: string };
+
+/** What the worker is started with. */
+export interface WorkerData {
+  /** Characters of data per part (PART_BUDGET unless given). */
+  partBudget?: number;
+}
 
 /** About this many characters of data go in one part (a few milliseconds to decode). */
 export const PART_BUDGET = 200_000;
@@ -174,8 +187,11 @@ export class AnalysisSender {
       facts: changed(analysis.facts, held?.facts),
     };
     const order: AnalysisOrder = { articles: analysis.articles.map((a) => a.id), entities: analysis.entities.map((e) => e.id), facts: analysis.facts.map((f) => f.id) };
-    const messages: WorkerReply[] = [...partsOf(generation, delta, budget), { type: 'result', generation, warnings: analysis.warnings, ms, full: !held, order }];
-    this.held = { articles: byId(analysis.articles), entities: byId(analysis.entities), facts: byId(analysis.facts) };
+    const now: Held = { articles: byId(analysis.articles), entities: byId(analysis.entities), facts: byId(analysis.facts) };
+    const gone = <T>(before: ById<T> | undefined, after: ById<T>): string[] => (before ? [...before.keys()].filter((id) => !after.has(id)) : []);
+    const removed: Removed = { articles: gone(held?.articles, now.articles), entities: gone(held?.entities, now.entities), facts: gone(held?.facts, now.facts) };
+    const messages: WorkerReply[] = [...partsOf(generation, delta, budget), { type: 'result', generation, warnings: analysis.warnings, ms, full: !held, order, removed }];
+    this.held = now;
     return messages;
   }
 
@@ -206,23 +222,54 @@ export class AnalysisReceiver {
 
   /** The analysis the parts of `generation` and `result` make; throws when a delta refers to what is not held. */
   finish(result: Extract<WorkerReply, { type: 'result' }>): Analysis {
+    const steps = this.finishing(result);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * finish(), yielding every few thousand items so the host can take it in between other work. The parts
+   * received so far are its own from the call on (parts of the next analysis may come meanwhile); what was
+   * held is read when it starts, so results are to be finished in the order they came.
+   */
+  finishing(result: Extract<WorkerReply, { type: 'result' }>): Generator<void, Analysis> {
     const p = this.pending?.generation === result.generation ? this.pending : undefined;
     this.pending = undefined;
+    return this.assemble(result, p);
+  }
+
+  private *assemble(result: Extract<WorkerReply, { type: 'result' }>, p: Held | undefined): Generator<void, Analysis> {
     const base = result.full ? undefined : this.held;
     if (!result.full && !base) throw new Error('the analysis worker sent changes to an analysis the extension host does not hold');
-    const pick = <T>(ids: readonly string[], sent: ById<T> | undefined, kept: ById<T> | undefined, what: string): T[] =>
-      ids.map((id) => {
-        const x = sent?.get(id) ?? kept?.get(id);
-        if (x === undefined) throw new Error(`the analysis worker's result lists ${what} ${id}, which never arrived`);
-        return x;
-      });
+    const pick = function* <T>(ids: readonly string[], sent: ById<T> | undefined, kept: ById<T> | undefined, what: string): Generator<void, T[]> {
+      const out: T[] = [];
+      for (let i = 0; i < ids.length; i++) {
+        const x = sent?.get(ids[i]) ?? kept?.get(ids[i]);
+        if (x === undefined) throw new Error(`the analysis worker's result lists ${what} ${ids[i]}, which never arrived`);
+        out.push(x);
+        if (i % 2048 === 2047) yield;
+      }
+      return out;
+    };
     const analysis: Analysis = {
-      articles: pick(result.order.articles, p?.articles, base?.articles, 'article'),
-      entities: pick(result.order.entities, p?.entities, base?.entities, 'entity'),
-      facts: pick(result.order.facts, p?.facts, base?.facts, 'fact'),
+      articles: yield* pick(result.order.articles, p?.articles, base?.articles, 'article'),
+      entities: yield* pick(result.order.entities, p?.entities, base?.entities, 'entity'),
+      facts: yield* pick(result.order.facts, p?.facts, base?.facts, 'fact'),
       warnings: result.warnings,
     };
-    this.held = { articles: byId(analysis.articles), entities: byId(analysis.entities), facts: byId(analysis.facts) };
+    if (!base) this.held = { articles: byId(analysis.articles), entities: byId(analysis.entities), facts: byId(analysis.facts) };
+    else {
+      // What is held changes by what was sent and what went, not by going through the folder again.
+      const update = <T>(map: ById<T>, sent: ById<T> | undefined, gone: readonly string[]) => {
+        for (const id of gone) map.delete(id);
+        for (const [id, x] of sent ?? []) map.set(id, x);
+      };
+      update(base.articles, p?.articles, result.removed.articles);
+      update(base.entities, p?.entities, result.removed.entities);
+      update(base.facts, p?.facts, result.removed.facts);
+    }
     return analysis;
   }
 

@@ -67,10 +67,12 @@ function applyEntityDecisions(source: Entity[], folder: FolderDecisions | undefi
     const a = articles.find((x) => x.id === articleId);
     return a ? a.text.slice(start, end) : '';
   };
-  const usedIds = new Set(source.map((e) => e.id));
+  let usedIds: Set<string> | undefined; // made when the first new entity needs an id
+
   const newId = (name: string): string => {
     const base = 'user:' + (nameKey(name).replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'entity');
     let id = base;
+    usedIds ??= new Set(source.map((e) => e.id));
     for (let i = 2; usedIds.has(id); i++) id = `${base}-${i}`;
     usedIds.add(id);
     return id;
@@ -252,6 +254,12 @@ function applyFactDecisions(source: Fact[], folder: FolderDecisions | undefined,
     return facts[i];
   };
   let facts: Fact[] = [...source];
+  /** Facts made here (a claim the engine missed, claims linked into a new fact). */
+  const made = new Set<Fact>();
+  const make = (f: Fact): Fact => {
+    made.add(f);
+    return f;
+  };
   if (idMap.size > 0) {
     facts.forEach((f, i) => {
       if (f.claims.some((c) => c.entities?.some((id) => idMap.has(id)))) own(i).claims = f.claims.map(remapEntities);
@@ -295,11 +303,12 @@ function applyFactDecisions(source: Fact[], folder: FolderDecisions | undefined,
     } else if (!hit) {
       // A claim the engine did not see: it still shows, on its own, with the person's judgement.
       const claim = personClaim(a, articles, review);
-      facts.push({ id: `user:${a.id}`, label: a.quote, kind: claim.kind, verdict: 'single', reason: 'marked as a claim by a person', claims: [claim] });
+      facts.push(make({ id: `user:${a.id}`, label: a.quote, kind: claim.kind, verdict: 'single', reason: 'marked as a claim by a person', claims: [claim] }));
     }
   }
 
-  const engineVerdict = new Map(source.map((f) => [f.id, f]));
+  let byId: Map<string, Fact> | undefined;
+  const engineFact = (id: string): Fact | undefined => (byId ??= new Map(source.map((f) => [f.id, f]))).get(id);
   for (const [factId, list] of linked) {
     const at = facts.findIndex((f) => f.id === factId);
     if (at >= 0) {
@@ -310,22 +319,25 @@ function applyFactDecisions(source: Fact[], folder: FolderDecisions | undefined,
     const counts = new Map<string, number>();
     for (const x of list) if (x.from) counts.set(x.from, (counts.get(x.from) ?? 0) + 1);
     const main = [...counts].sort((p, q) => q[1] - p[1])[0]?.[0];
-    const base = main ? engineVerdict.get(main) : undefined;
+    const base = main ? engineFact(main) : undefined;
     const oneArticle = new Set(list.map((x) => x.claim.article)).size <= 1;
-    facts.push({
+    facts.push(make({
       id: factId,
       label: d?.label ?? base?.label ?? list[0].claim.text,
       kind: base?.kind ?? list[0].claim.kind,
       verdict: oneArticle ? 'single' : base?.verdict ?? 'variant',
       reason: oneArticle ? 'claims linked by a person, all from one article' : `${base?.reason ? base.reason.replace(/[.;:\s]+$/, '') + '; ' : ''}claims linked by a person`,
       claims: list.map((x) => x.claim),
-    });
+    }));
   }
 
+  // Nothing reached any fact: the engine's facts, as they were (the common case of a folder without decisions).
+  if (owned.size === 0 && made.size === 0 && decisions.size === 0 && facts.length === source.length && source.every((f) => f.claims.length > 0)) return source;
   facts = facts.filter((f) => f.claims.length > 0).map((f) => {
-    const sourceFact = engineVerdict.get(f.id);
+    // A fact no decision or annotation reached (not copied, not made here) is the engine's, as it was.
+    if (!owned.has(f) && !made.has(f) && !decisions.has(f.id)) return f;
+    const sourceFact = engineFact(f.id);
     const d = decisions.get(f.id);
-    if (f === sourceFact && !d) return f; // untouched
     const shrunk = sourceFact && sourceFact.claims.length > 1 && new Set(f.claims.map((c) => c.article)).size <= 1 && new Set(sourceFact.claims.map((c) => c.article)).size > 1;
     const review: Review | undefined = d && (d.verdict || d.note !== undefined)
       ? { ...(d.verdict ? { verdict: d.verdict } : {}), ...(d.note !== undefined ? { note: d.note } : {}), from: [`fact:${d.id}`] }

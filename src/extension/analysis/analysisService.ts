@@ -9,7 +9,7 @@ import type { Analysis, Article, ArticleInput, Warning } from '../../engine/mode
 import { AnalysisIndex } from '../../shared/analysisIndex';
 import { oneLine } from '../../shared/escape';
 import { changed, setting } from '../config';
-import { AnalysisCancelled, WorkerClient } from './workerClient';
+import { AnalysisCancelled, WorkerClient } from '../../node/analysisWorkerClient';
 
 /** No news article is this long; bigger files are skipped with a warning rather than stall the analysis. */
 /** Above this many files the first analysis shows a cancellable notification, not only the view's progress bar. */

@@ -2,13 +2,14 @@
 // change, on its own thread so the extension host (hovers, typing) never waits on analysis. Must not import vscode.
 // An analysis goes to the host one part per 'pull' (src/shared/workerProtocol.ts); updates that arrive
 // meanwhile are applied to the engine at once and analysed when the host has the whole of the last analysis.
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import { createEngine } from '../../engine/incremental';
-import { AnalysisSender, type HostMessage, type WorkerReply } from '../../shared/workerProtocol';
+import { AnalysisSender, PART_BUDGET, type HostMessage, type WorkerData, type WorkerReply } from '../../shared/workerProtocol';
 
 let engine = createEngine();
 const sender = new AnalysisSender();
+const partBudget = (workerData as WorkerData | undefined)?.partBudget ?? PART_BUDGET;
 let latest = 0;
 let scheduled = false;
 /** The messages of the analysis being sent, the first of them next. */
@@ -37,7 +38,7 @@ function analyse(): void {
   try {
     const analysis = engine.analysis();
     const ms = performance.now() - t0;
-    sending = { generation, queue: sender.messages(generation, analysis, ms) };
+    sending = { generation, queue: sender.messages(generation, analysis, ms, partBudget) };
     sendNext();
   } catch (e) {
     post({ type: 'error', generation, message: e instanceof Error ? (e.stack ?? e.message) : String(e) });

@@ -1,10 +1,16 @@
-// Runs analyses in the worker thread (dist/worker.js) and hands back the newest result. When a worker cannot
-// be started (a host without worker_threads), analyses run in-process instead, after a macrotask so the
-// caller returns first.
+// Runs analyses in the worker thread (dist/worker.js, from src/extension/worker/analysisWorker.ts) and hands
+// back the newest result, taken in a part at a time (src/shared/workerProtocol.ts). When a worker cannot be
+// started (a host without worker_threads), analyses run in-process instead, after a macrotask so the caller
+// returns first. Node only (no vscode): the extension's AnalysisService drives it, unit tests too.
+import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import { analyzeCorpus } from '../../engine/analyze';
-import type { Analysis, ArticleInput, EntityType, Warning } from '../../engine/model';
-import { AnalysisReceiver, type HostMessage, type WorkerReply, type WorkerUpdate } from '../../shared/workerProtocol';
+import { analyzeCorpus } from '../engine/analyze';
+import type { Analysis, ArticleInput, EntityType, Warning } from '../engine/model';
+import { AnalysisReceiver, type HostMessage, type WorkerData, type WorkerReply, type WorkerUpdate } from '../shared/workerProtocol';
+
+/** Taking a result in pauses for other work (hovers, typing) about this often. */
+const SLICE_MS = 5;
+const pause = (): Promise<void> => new Promise((r) => setImmediate(r));
 
 export interface AnalysisResult {
   generation: number;
@@ -45,8 +51,9 @@ export class WorkerClient {
   private needsReset = true;
   /** Puts each analysis together from the worker's parts and what it held of the last one. */
   private readonly receiver = new AnalysisReceiver();
+  private taking: Promise<void> = Promise.resolve();
 
-  constructor(private readonly workerPath: string, private readonly log: (message: string) => void) {}
+  constructor(private readonly workerPath: string, private readonly log: (message: string) => void, private readonly workerData: WorkerData = {}) {}
 
   /** Applies changes and resolves with the analysis of this or a newer generation. */
   update(changes: Changes): Promise<AnalysisResult> {
@@ -92,6 +99,31 @@ export class WorkerClient {
     this.cancel();
   }
 
+  /** Puts a result together from its parts, pausing between slices, and hands it to the waiters. */
+  private async take(w: Worker, reply: Extract<WorkerReply, { type: 'result' }>, steps: Generator<void, Analysis>): Promise<void> {
+    let sliceStart = performance.now();
+    try {
+      for (;;) {
+        if (performance.now() - sliceStart > SLICE_MS) {
+          await pause();
+          sliceStart = performance.now();
+        }
+        if (w !== this.worker) return; // cancelled meanwhile; a new worker starts whole
+        const step = steps.next();
+        if (step.done) {
+          // What the waiters do with it (sidecars, indexing) starts in a task of its own.
+          await pause();
+          this.settle(reply.generation, { generation: reply.generation, analysis: step.value, ms: reply.ms });
+          return;
+        }
+      }
+    } catch (e) {
+      // The worker and the host disagree on what the host holds: start over with a fresh worker.
+      this.restart();
+      this.settle(reply.generation, undefined, e as Error);
+    }
+  }
+
   /** Stops the worker; the next update starts a new one with every input. */
   private restart(): void {
     void this.worker?.terminate();
@@ -103,7 +135,7 @@ export class WorkerClient {
   private ensureWorker(): Worker | undefined {
     if (this.worker || this.workerFailed) return this.worker;
     try {
-      const w = new Worker(this.workerPath);
+      const w = new Worker(this.workerPath, { workerData: this.workerData });
       w.on('message', (reply: WorkerReply) => {
         if (w !== this.worker) return; // a cancelled worker's last words
         if (reply.type === 'part') {
@@ -114,16 +146,9 @@ export class WorkerClient {
             if (w === this.worker) w.postMessage(pull);
           });
         } else if (reply.type === 'result') {
-          let analysis;
-          try {
-            analysis = this.receiver.finish(reply);
-          } catch (e) {
-            // The worker and the host disagree on what the host holds: start over with a fresh worker.
-            this.restart();
-            this.settle(reply.generation, undefined, e as Error);
-            return;
-          }
-          this.settle(reply.generation, { generation: reply.generation, analysis, ms: reply.ms });
+          // Results are taken in one after another (each builds on what the last left held), in slices.
+          const steps = this.receiver.finishing(reply);
+          this.taking = this.taking.then(() => this.take(w, reply, steps));
         } else this.settle(reply.generation, undefined, new Error(reply.message));
       });
       w.on('error', (e) => {
