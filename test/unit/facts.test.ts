@@ -193,6 +193,18 @@ describe('aligning claims into facts', () => {
     const f = onlyFact(a.facts, '30 drones');
     assert.match(f.label, /^number of drones in .*attack/);
   });
+
+  it('gives every fact of a folder its own label, naming a date by the words that lead to it', () => {
+    const a = analyze([
+      'Envoys Gather\n\nThe Chilean envoy landed Friday, while the Peruvian team drove in early Saturday. Mendoza said Sunday that he was hopeful.',
+      'Border Accord\n\nThe two governments signed a fisheries accord in Lima.',
+    ]);
+    const dates = a.facts.filter((f) => f.kind === 'date');
+    assert.equal(dates.length, 3, a.facts.map((f) => f.label).join('; '));
+    assert.ok(dates.some((f) => f.label === 'date of “Mendoza said Sunday”'), dates.map((f) => f.label).join('; '));
+    const labels = a.facts.map((f) => f.label);
+    assert.equal(new Set(labels).size, labels.length, labels.join('; '));
+  });
 });
 
 describe('verdicts over many sources', () => {
