@@ -6,6 +6,7 @@ import type { QuantityValue } from '../claims/normalize';
 import { editSimilarity } from '../claims/tokens';
 import { givenNamesCompatible } from './verdict';
 import { candidatePairs, clusterEdges, idfOf, indexKeys, liveConceptsOf, profileOf, softCosine, statementSimilarity, vectorOf, type Profile, type Vector } from './similarity';
+import { Vocabulary } from './vocabulary';
 
 export interface AlignOptions {
   /** Minimum context similarity for two numbers, times or dates to be one fact. */
@@ -57,16 +58,17 @@ export function alignStory(all: readonly ExtractedClaim[], options: AlignOptions
   const opts = { ...DEFAULTS, ...options };
   const idf = idfOf(all);
   const live = liveConceptsOf(all);
+  const vocab = new Vocabulary(live);
   const vectors = new Map<ExtractedClaim, Profile>();
   const vec = (x: ExtractedClaim) => {
     let v = vectors.get(x);
-    if (!v) vectors.set(x, (v = profileOf(vectorOf(x, idf), live)));
+    if (!v) vectors.set(x, (v = profileOf(vectorOf(x, idf), vocab)));
     return v;
   };
-  return alignPart(all, vec, idf, opts, live);
+  return alignPart(all, vec, idf, opts, vocab);
 }
 
-function alignPart(all: readonly ExtractedClaim[], vec: (x: ExtractedClaim) => Profile, idf: (t: string) => number, opts: Required<AlignOptions>, live: ReadonlySet<number>): Group[] {
+function alignPart(all: readonly ExtractedClaim[], vec: (x: ExtractedClaim) => Profile, idf: (t: string) => number, opts: Required<AlignOptions>, vocab: Vocabulary): Group[] {
   const groups: Group[] = [];
   groups.push(...alignNumeric(all.filter((x) => ['quantity', 'time', 'date', 'duration'].includes(x.claim.kind)), vec, opts.numericThreshold));
   groups.push(...alignPeople(all.filter((x) => x.claim.kind === 'name' || x.claim.kind === 'role')));
@@ -75,7 +77,7 @@ function alignPart(all: readonly ExtractedClaim[], vec: (x: ExtractedClaim) => P
   const own = new Map<ExtractedClaim, Profile>();
   const ownVec = (x: ExtractedClaim) => {
     let v = own.get(x);
-    if (!v) own.set(x, (v = profileOf(vectorOf(x, idf, 0), live)));
+    if (!v) own.set(x, (v = profileOf(vectorOf(x, idf, 0), vocab)));
     return v;
   };
   groups.push(...alignStatements(all.filter((x) => x.claim.kind === 'statement'), ownVec, opts.statementThreshold));
