@@ -23,6 +23,16 @@ describe('extracting claims from one article', () => {
     for (const c of claims) assert.equal(text.slice(c.start, c.end), c.text);
   });
 
+  it('never takes markup pasted into the text as the source', () => {
+    // an attribute name or value is not a speaker, however it sits next to "according to" or "said"
+    const s1 = 'The lake rose to 4 metres, according to "onload=steal(1) y=" wardens.';
+    assert.notEqual(attributionOf(s1, whole(s1)).attribution, 'onload');
+    const s2 = 'The ferry carried 80 passengers, <img src=x onmouseover=go()> Harbour Master said.';
+    assert.ok(!/onmouseover|src|img/.test(attributionOf(s2, whole(s2)).attribution ?? ''), attributionOf(s2, whole(s2)).attribution);
+    const s3 = 'Coastguard Captain Ilse Brandt said 80 passengers were rescued.';
+    assert.equal(attributionOf(s3, whole(s3)).attribution, 'Coastguard Captain Ilse Brandt');
+  });
+
   it('reads who says it and how firmly', () => {
     const s1 = 'Around 300 people were evacuated, according to the Red Cross.';
     assert.equal(attributionOf(s1, whole(s1)).attribution, 'Red Cross');

@@ -15,7 +15,6 @@ export interface AlignOptions {
   statementThreshold?: number;
 }
 
-const PAIRWISE_CHECK = 6;
 /** Reciprocal best matches count down to this share of the statement threshold. */
 const MUTUAL_FLOOR = 0.5;
 /** ... and beat the runner-up in that article by this factor. */
@@ -267,9 +266,8 @@ function alignPlaces(claims: readonly ExtractedClaim[]): Group[] {
 }
 
 /**
- * Statements group around each clause: the clause and its best match in every other article, when every
- * two members are close enough. A clause may so sit in more than one fact (a sentence that reports both the
- * strike and its target is compared on both); groups contained in a larger one are dropped.
+ * Statements group around their edges: each clause's best match in every other article, when it clears the
+ * threshold or the two are each other's clear best match. Every clause sits in one fact at most.
  */
 function alignStatements(claims: readonly ExtractedClaim[], vec: (x: ExtractedClaim) => Profile, threshold: number): Group[] {
   const score = new Map<number, number>();
@@ -320,25 +318,13 @@ function alignStatements(claims: readonly ExtractedClaim[], vec: (x: ExtractedCl
     }
   }
   const pair = (a: number, b: number) => score.get(a < b ? a * n + b : b * n + a) ?? 0;
-  const groups: number[][] = [];
-  for (const [i, m] of best) {
-    const members = [i];
-    for (const { j } of [...m.values()].sort((x, y) => y.s - x.s)) {
-      // checked against the strongest few members only, so a fact over many articles stays linear to build
-      if (members.slice(0, PAIRWISE_CHECK).every((k) => pair(k, j) >= threshold * GROUP_FLOOR)) members.push(j);
-    }
-    if (members.length >= 2) groups.push(members.sort((a, b) => a - b));
-  }
-  const keyed = new Map(groups.map((g) => [g.join(','), g]));
-  const unique = [...keyed.values()].sort((a, b) => b.length - a.length);
-  const kept: number[][] = [];
-  // a group inside a larger kept group adds nothing; look only at kept groups sharing its first member
-  const keptWith = new Map<number, Set<number>[]>();
-  for (const g of unique) {
-    if ((keptWith.get(g[0]) ?? []).some((k) => g.every((x) => k.has(x)))) continue;
-    kept.push(g);
-    const set = new Set(g);
-    for (const x of g) keptWith.set(x, [...(keptWith.get(x) ?? []), set]);
-  }
+  // one fact per clause (a clause in several facts would be compared, counted and shown several times): the
+  // edges clustered strongest first, a group taking a clause only when its article is not in the group yet
+  // and it is close enough to the group's strongest members
+  const edges: { i: number; j: number; score: number }[] = [];
+  for (const [i, m] of best) for (const { j, s } of m.values()) if (i < j || !best.get(j)?.has(claims[i].claim.article)) edges.push({ i, j, score: s });
+  const kept = clusterEdges(n, (i) => claims[i].claim.article, edges, (a, b) => pair(a, b) >= threshold * GROUP_FLOOR)
+    .filter((g) => g.length >= 2)
+    .map((g) => g.sort((a, b) => a - b));
   return kept.map((m) => ({ kind: 'statement' as const, members: m.map((i) => claims[i]) }));
 }
