@@ -95,6 +95,9 @@ describe('extracting claims from one article', () => {
     const parts = clausesOf(s, whole(s)).map((c) => s.slice(c.start, c.end));
     assert.ok(parts.some((p) => p.startsWith('the rehiring of sacked drivers') && !p.includes('pension')), parts.join(' | '));
     assert.ok(parts.some((p) => p.startsWith('and a new pension scheme for cleaners')), parts.join(' | '));
+    // examples after ", such as" are claims of their own too
+    const u = 'The council wants wider powers, such as control of the port budget and the right to set fares.';
+    assert.ok(clausesOf(u, whole(u)).some((c) => u.slice(c.start, c.end).startsWith('such as control of the port budget')));
     // outside a list, "and a" joins what one clause says
     const t = 'The mayor opened a bridge and a school on Friday.';
     assert.equal(clausesOf(t, whole(t)).length, 1);

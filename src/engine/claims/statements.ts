@@ -5,7 +5,7 @@ import type { Span } from '../model';
 import { contentStems } from './tokens';
 
 /** Words that open a new clause after a comma. */
-const CLAUSE_OPENERS = /^(while|whereas|but|although|though|which|who|amid|amidst|leading|resulting|noting|saying|stating|adding|claiming|signaling|signalling|indicating|emphasizing|emphasising|ensuring|allegedly|reportedly|with|as|after|before|despite|when|where|just|and\s+as|according)\b/i;
+const CLAUSE_OPENERS = /^(while|whereas|but|although|though|which|who|amid|amidst|leading|resulting|noting|saying|stating|adding|claiming|signaling|signalling|indicating|emphasizing|emphasising|ensuring|allegedly|reportedly|with|as|after|before|despite|when|where|just|and\s+as|according|such\s+as|including)\b/i;
 /**
  * ", and emphasized ...", ", and said ...": a second predicate of the same subject after a comma is a second
  * statement ("both sides exchanged their positions in writing, mediated by Turkey, and emphasized ...").
