@@ -48,8 +48,10 @@ export interface WorkCounts {
   analyses: number;
   /** Stories whose claims were aligned into facts (see StoryFactsCache). */
   storyAlignments: number;
-  /** Times the names of the whole folder were grouped into entities (an edit that only moves names skips it). */
+  /** Times the names of the whole folder were grouped into entities (the first analysis; an edit groups only what it reaches). */
   entityGroupings: number;
+  /** Spellings (forms) grouped into entities so far, over all analyses: the folder's on the first, the part an edit reaches after. */
+  formsRegrouped: number;
 }
 
 interface Entry {
@@ -112,7 +114,7 @@ class Engine implements IncrementalEngine {
   /** The last entity step: every type's entities, the options' types of them, and the stories they make. */
   private grouped: { all: Entity[]; entities: Entity[]; types: string; stories: ReturnType<typeof storiesOf> } | undefined;
   readonly timings: StepTimings = { articles: 0, entities: 0, claims: 0, facts: 0 };
-  readonly work: WorkCounts = { parses: 0, mentionExtractions: 0, claimExtractions: 0, analyses: 0, storyAlignments: 0, entityGroupings: 0 };
+  readonly work: WorkCounts = { parses: 0, mentionExtractions: 0, claimExtractions: 0, analyses: 0, storyAlignments: 0, entityGroupings: 0, formsRegrouped: 0 };
 
   constructor(private options: AnalyzeOptions) {}
 
@@ -180,6 +182,7 @@ class Engine implements IncrementalEngine {
     const groupings = this.folder.fullGroupings;
     const all = this.folder.update(articles, mentions);
     this.work.entityGroupings += this.folder.fullGroupings - groupings;
+    this.work.formsRegrouped = this.folder.formsRegrouped;
     if (!this.grouped || this.grouped.all !== all || this.grouped.types !== types) {
       const entities = ofTypes(all, this.options);
       this.grouped = { all, entities, types, stories: storiesOf(articles, entities) };

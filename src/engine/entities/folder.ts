@@ -133,6 +133,8 @@ export class FolderEntities {
   private sorted: Entity[] = [];
   /** How many times the whole folder was grouped at once (the first analysis, or an oversized block). */
   fullGroupings = 0;
+  /** Forms grouped again so far (all of them on a whole-folder grouping, the part an edit reaches otherwise). */
+  formsRegrouped = 0;
   /** What the last update redid (for the bench and tests). */
   last = { accepted: 0, forms: 0, regrouped: 0, bare: 0, entities: 0, reread: 0 };
 
@@ -284,13 +286,14 @@ export class FolderEntities {
     let partForms = [...part].map((k) => this.forms.get(k)!.form);
     // A block larger than pairsInBlocks compares whole is split by what it holds: then group the folder at once.
     const whole = partForms.every((f) => this.forms.get(f.key)!.keys.every((k) => !'GSD'.includes(k[0]) || comparedWhole(this.linkIndex.get(k)!.size)));
-    if (!whole || part.size === this.forms.size) {
+    if (!whole || this.coreOf.size === 0) {
       this.fullGroupings++;
       for (const g of this.coreOf.values()) oldCores.add(g);
       partForms = [...this.forms.values()].map((fs) => fs.form);
     }
     partForms.sort((a, b) => this.formRank(a) - this.formRank(b));
     const regrouped = coresOf(partForms);
+    this.formsRegrouped += partForms.length;
 
     // Cores: an unchanged one keeps its object (what step 6 and the entities key on).
     const addedCores: CoreState[] = [];
@@ -468,7 +471,7 @@ export class FolderEntities {
     // A regrouped core with the same first form is the same thing changed: compare the two versions.
     const oldCoreByForm = new Map<string, CoreState>();
     for (const g of removedCores) for (const f of g.forms) if (!oldCoreByForm.has(f.key)) oldCoreByForm.set(f.key, g);
-    const paired = new Set<CoreState>();
+    const paired = new Map<CoreState, CoreState>();
     const cores = new Set([...previous.keys(), ...[...fresh].map((e) => this.entityCore.get(e)!)]);
     for (const g of cores) {
       if (removedSet.has(g)) continue;
@@ -477,7 +480,7 @@ export class FolderEntities {
         const o = oldCoreByForm.get(g.forms[0].key);
         if (o && previous.has(o) && !paired.has(o)) {
           before = previous.get(o);
-          paired.add(o);
+          paired.set(o, g);
         }
       }
       for (const a of articlesToReread(before, this.built.get(g)?.entity)) reread.add(a);
@@ -486,6 +489,18 @@ export class FolderEntities {
     this.last = { accepted: accept.size, forms: dirtyForms.size, regrouped: partForms.length, bare: bare.size, entities: groups.size, reread: reread.size };
     const dDirty = new Set<string>();
     const dKey = (kind: string, country?: CoreState) => `${kind}\u0000${country?.uid ?? ''}`;
+    // A country regrouped into a new core keeps its descriptions in the articles not read again.
+    for (const [k, d] of [...this.dGroups]) {
+      const to = d.country && paired.get(d.country);
+      if (!to) continue;
+      const from = d.country;
+      this.dGroups.delete(k);
+      d.country = to;
+      const key = dKey(d.kind, to);
+      this.dGroups.set(key, d);
+      dDirty.add(key);
+      for (const id of d.byArticle.keys()) for (const f of this.found.get(id) ?? []) if (f.country === from) f.country = to;
+    }
     const unfind = (id: string) => {
       for (const f of this.found.get(id) ?? []) {
         const k = dKey(f.kind, f.country);
