@@ -12,6 +12,7 @@ import { findEntities } from '../src/engine/entities';
 import { claimContextOf, findFacts } from '../src/engine/facts';
 import { extractClaims, type ExtractedClaim } from '../src/engine/claims';
 import { idfOf, liveConceptsOf, profileOf, statementSimilarity, vectorOf } from '../src/engine/facts/similarity';
+import { Vocabulary } from '../src/engine/facts/vocabulary';
 
 interface GoldValue { span: string }
 interface GoldFact { id: string; verdict?: string; note?: string; values?: Record<string, GoldValue | GoldValue[]> }
@@ -34,7 +35,8 @@ async function main(): Promise<void> {
   const everything = [...extracted.values()].flat();
   const idf = idfOf(everything);
   const live = liveConceptsOf(everything);
-  const prof = new Map(everything.map((x) => [x.claim, profileOf(vectorOf(x, idf, 0), live)]));
+  const vocab = new Vocabulary(live);
+  const prof = new Map(everything.map((x) => [x.claim, profileOf(vectorOf(x, idf, 0), vocab)]));
   const ext = new Map(everything.map((x) => [x.claim, x]));
   const sim = (a: ExtractedClaim, b: ExtractedClaim) => statementSimilarity(prof.get(a.claim)!, prof.get(b.claim)!);
   // the best statement of article `k` for claim x, and its score

@@ -23,6 +23,16 @@ describe('extracting claims from one article', () => {
     for (const c of claims) assert.equal(text.slice(c.start, c.end), c.text);
   });
 
+  it('never takes markup pasted into the text as the source', () => {
+    // an attribute name or value is not a speaker, however it sits next to "according to" or "said"
+    const s1 = 'The lake rose to 4 metres, according to "onload=steal(1) y=" wardens.';
+    assert.notEqual(attributionOf(s1, whole(s1)).attribution, 'onload');
+    const s2 = 'The ferry carried 80 passengers, <img src=x onmouseover=go()> Harbour Master said.';
+    assert.ok(!/onmouseover|src|img/.test(attributionOf(s2, whole(s2)).attribution ?? ''), attributionOf(s2, whole(s2)).attribution);
+    const s3 = 'Coastguard Captain Ilse Brandt said 80 passengers were rescued.';
+    assert.equal(attributionOf(s3, whole(s3)).attribution, 'Coastguard Captain Ilse Brandt');
+  });
+
   it('reads who says it and how firmly', () => {
     const s1 = 'Around 300 people were evacuated, according to the Red Cross.';
     assert.equal(attributionOf(s1, whole(s1)).attribution, 'Red Cross');
@@ -68,6 +78,16 @@ describe('extracting claims from one article', () => {
     const parts = clausesOf(s, whole(s)).map((c) => s.slice(c.start, c.end));
     assert.equal(parts.length, 2);
     assert.ok(parts[1].startsWith('while rebels said'));
+  });
+
+  it('splits a second predicate of the same subject (", and urged ...") into its own statement', () => {
+    const s = 'The two unions restated their wage demands in a letter, signed by both chairs, and urged members to keep working.';
+    const parts = clausesOf(s, whole(s)).map((c) => s.slice(c.start, c.end));
+    assert.ok(parts.some((p) => p.startsWith('and urged members to keep working')), parts.join(' | '));
+    assert.ok(parts.some((p) => p.startsWith('The two unions restated their wage demands')), parts.join(' | '));
+    // a list of nouns is not a second predicate
+    const t = 'The storm closed the schools, the ferries, and the airport, officials said.';
+    assert.ok(!clausesOf(t, whole(t)).some((c) => t.slice(c.start, c.end).startsWith('and the airport')));
   });
 
   it('reads a clause too thin to compare with its neighbour instead of dropping it', () => {

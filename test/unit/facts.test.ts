@@ -144,6 +144,26 @@ describe('aligning claims into facts', () => {
     assert.notEqual(st.verdict, 'conflict');
   });
 
+  it('puts each statement claim in one fact, even when it matches two sources that match each other not at all', () => {
+    // the first sentence matches the second report's flooding and the third report's outage: it is compared,
+    // counted and shown once, with its strongest match, not once per match
+    const a = analyze([
+      'Storm Hits Coast\n\nThe storm flooded the harbour district of Larkport and cut power to the northern suburbs on Friday.',
+      'Night of Rain\n\nSeawater flooded the harbour district of Larkport overnight, residents said.',
+      'Outages\n\nPower was cut to the northern suburbs for six hours, the utility said.',
+    ]);
+    const statements = a.facts.filter((f) => f.kind === 'statement');
+    const seen = new Set<string>();
+    for (const f of statements) {
+      for (const c of f.claims) {
+        const key = `${c.article}:${c.start}:${c.end}`;
+        assert.ok(!seen.has(key), `"${c.text}" sits in two facts: ${statements.map((s) => s.label).join('; ')}`);
+        seen.add(key);
+      }
+    }
+    assert.ok(factWith(statements, 'Seawater flooded').some((f) => f.claims.some((c) => c.text.startsWith('The storm flooded'))));
+  });
+
   it('pairs two clauses that are each other\'s best match even when the runner-up is another clause of the same sentence', () => {
     // "while the meeting with both camps was useful" shares a word with the first article's clause too; as a
     // piece of the very sentence that matches best it is not a rival sentence, so the pair is not ambiguous
@@ -172,6 +192,18 @@ describe('aligning claims into facts', () => {
     ]);
     const f = onlyFact(a.facts, '30 drones');
     assert.match(f.label, /^number of drones in .*attack/);
+  });
+
+  it('gives every fact of a folder its own label, naming a date by the words that lead to it', () => {
+    const a = analyze([
+      'Envoys Gather\n\nThe Chilean envoy landed Friday, while the Peruvian team drove in early Saturday. Mendoza said Sunday that he was hopeful.',
+      'Border Accord\n\nThe two governments signed a fisheries accord in Lima.',
+    ]);
+    const dates = a.facts.filter((f) => f.kind === 'date');
+    assert.equal(dates.length, 3, a.facts.map((f) => f.label).join('; '));
+    assert.ok(dates.some((f) => f.label === 'date of “Mendoza said Sunday”'), dates.map((f) => f.label).join('; '));
+    const labels = a.facts.map((f) => f.label);
+    assert.equal(new Set(labels).size, labels.length, labels.join('; '));
   });
 });
 

@@ -7,6 +7,9 @@ import type { ArticleInput } from '../../src/engine/model';
 const TOWNS = ['Varnholt', 'Keldrin', 'Ostavar', 'Pellmoor', 'Quillan', 'Rostrek', 'Sandervik', 'Tolmark', 'Uthwaite', 'Velloran', 'Wexmoor', 'Yarrowby'];
 const MAYORS = ['Ilse Brandvold', 'Otto Kerrigan', 'Mara Lindqvist', 'Pavel Ostrander', 'Nadia Quorne', 'Felix Ramsdell', 'Greta Solberg', 'Hugo Tennant', 'Lena Ulvaeus', 'Jonas Verhoek', 'Karin Wallis', 'Emil Yardley'];
 
+const CHIEFS = ['Tomas Berglund', 'Anja Halvorsen', 'Rolf Eklund', 'Sigrid Marlow', 'Dieter Nyquist', 'Petra Oakley', 'Janos Pelter', 'Ruth Quimby', 'Stellan Rudd', 'Tilde Sorensen', 'Ulrik Thorne', 'Vera Upshaw'];
+const RIVERS = ['Ardel', 'Brisk', 'Culver', 'Dunmere', 'Eskar', 'Fennow', 'Garrow', 'Hollin', 'Irwell', 'Jessop', 'Kennet', 'Lydder'];
+
 function folder(): ArticleInput[] {
   const out: ArticleInput[] = [];
   TOWNS.forEach((town, e) => {
@@ -44,11 +47,30 @@ describe('stories: aligning claims within the articles about one event', () => {
     assert.equal(conflicts.length, TOWNS.length);
   });
 
+  it('does not join two events because one report of each names the same two of its many people', () => {
+    // every report names its town, mayor, fire chief and river; one report of each of two events also quotes
+    // the same two outside experts, a coincidence an archive of thousands of articles is bound to have
+    const inputs = folder().map((x, i) => {
+      const e = Math.floor(i / 5);
+      const experts = i % 5 === 0 && e < 2 ? ' Hydrologist Arvid Holmgren and engineer Sela Marchetti inspected the dikes.' : '';
+      return { ...x, text: `${x.text}Fire Chief ${CHIEFS[e]} said the ${RIVERS[e]} River was still rising.${experts}\n` };
+    });
+    const a = analyzeCorpus(inputs);
+    const stories = storiesOf(a.articles, a.entities)!;
+    assert.notEqual(stories.get('e00_s0.txt'), undefined);
+    assert.notEqual(stories.get('e00_s0.txt'), stories.get('e01_s0.txt'));
+    // each event's reports stay one story
+    for (let e = 0; e < 2; e++) assert.equal(new Set([0, 1, 2, 3, 4].map((s) => stories.get(`e0${e}_s${s}.txt`))).size, 1);
+  });
+
   it('keeps articles that share no rare name together instead of alone', () => {
     const inputs = folder();
     for (let i = 0; i < 3; i++) inputs.push({ file: `z${i}.txt`, text: 'Storm Report\n\nThe storm killed 4 people on Monday, officials said.\n' });
     const a = analyzeCorpus(inputs);
     const stories = storiesOf(a.articles, a.entities)!;
-    assert.equal(new Set(['z0', 'z1', 'z2'].map((id) => stories.get(id))).size, 1);
+    // (ids are file names: looking up 'z0' found no story for any of the three, and the test could not fail)
+    const loose = ['z0.txt', 'z1.txt', 'z2.txt'].map((id) => stories.get(id));
+    assert.ok(loose.every((k) => k !== undefined));
+    assert.equal(new Set(loose).size, 1);
   });
 });

@@ -15,6 +15,16 @@ const SOURCE_NOUNS = new Set([
 const SPEECH = new Set(SPEECH_VERBS);
 const PARTICIPLES = new Set(['saying', 'noting', 'adding', 'stating', 'claiming', 'arguing', 'warning', 'insisting', 'explaining']);
 
+/**
+ * A word that is part of markup pasted into the text ("<img src=x onerror=...>", "onfocus='...'"): the name
+ * of a tag or attribute, or an attribute's value. Never a source, however it is capitalised.
+ */
+function isMarkup(text: string, t: Token): boolean {
+  const before = text[t.start - 1] ?? '';
+  const after = text[t.end] ?? '';
+  return /[<=/]/.test(before) || /[=(>]/.test(after) || (/['"]/.test(after) && text[t.end + 1] === '>');
+}
+
 function isNameLike(t: Token): boolean {
   return /^\p{Lu}/u.test(t.text) || SOURCE_NOUNS.has(t.lower);
 }
@@ -26,6 +36,7 @@ function sourceBefore(text: string, toks: readonly Token[], k: number): string |
     const t = toks[j];
     const gap = j < k ? text.slice(t.end, toks[j + 1].start) : '';
     if (gap && !/^[\s\u00a0]*$/.test(gap)) break;
+    if (isMarkup(text, t)) break;
     // "Professor Wang Shuo of Beijing Foreign Studies University said"
     if (t.lower === 'of' && j < k && /^\p{Lu}/u.test(toks[j + 1].text) && j > 0 && /^\p{Lu}/u.test(toks[j - 1].text)) continue;
     if (isNameLike(t) || (j < k && /^\p{Ll}+$/u.test(t.lower) && /(ian|ish|ese|an|i)$/.test(t.lower) && j === k - 1)) first = j;
@@ -44,6 +55,7 @@ function sourceAfter(text: string, toks: readonly Token[], k: number): string | 
   for (let j = k; j < toks.length && j < k + 6; j++) {
     const t = toks[j];
     if (j > k && !/^[\s\u00a0]*$/.test(text.slice(toks[j - 1].end, t.start))) break;
+    if (isMarkup(text, t)) break;
     if (/^(which|who|that|and|in|on|at|to|for|as|while|when|but)$/.test(t.lower) && j > k) break;
     last = j;
   }
@@ -58,6 +70,7 @@ function leadingName(text: string, toks: readonly Token[]): string | undefined {
   for (const t of toks.slice(from)) {
     if (!(/^\p{Lu}/u.test(t.text) || SOURCE_NOUNS.has(t.lower) || (first.length === 0 && from === 1 && /^\p{Ll}+$/u.test(t.text) && toks[from + 1] && SOURCE_NOUNS.has(toks[from + 1].lower))) || /^(In|On|At|But|And|However|Meanwhile|As|After|Before|Despite|While)$/.test(t.text)) break;
     if (first.length && !/^[\s\u00a0]*$/.test(text.slice(first[first.length - 1].end, t.start))) break;
+    if (isMarkup(text, t)) break;
     first.push(t);
   }
   if (first.length === 0 || first.length > 5) return undefined;

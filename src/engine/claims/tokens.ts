@@ -95,10 +95,24 @@ let stems = new Map<string, string>();
 let olderStems = new Map<string, string>();
 
 function stemUncached(word: string): string {
-  const w = fold(word).replace(/'s$/, '').replace(/'/g, '').replace(/-/g, '');
+  // a doubled final y is a transliteration ("Zelenskyy" = "Zelensky"), never English
+  const w = fold(word).replace(/'s$/, '').replace(/'/g, '').replace(/-/g, '').replace(/yy$/, 'y');
   const syn = SYNONYMS[w] ?? SYNONYMS[singular(w)];
   const s = porter2(syn ?? w);
-  return FAMILIES.get(s) ?? s;
+  const family = FAMILIES.get(s) ?? s;
+  // "counteroperation", "countersanctions": a counter-X that WordNet does not know is compared as an X
+  // ("counterpart", "counterattack" are words of their own and stay whole)
+  if (w.startsWith('counter') && w.length > 10 && conceptsOf(family).length === 0) {
+    const rest = stem(w.slice(7));
+    if (conceptsOf(rest).length > 0) return rest;
+  }
+  return family;
+}
+
+/** The stem of a word of a name: as stem(), without the WordNet word family. */
+export function nameStem(word: string): string {
+  const w = fold(word).replace(/'s$/, '').replace(/'/g, '').replace(/-/g, '').replace(/yy$/, 'y');
+  return porter2(SYNONYMS[w] ?? SYNONYMS[singular(w)] ?? w);
 }
 
 /**
@@ -145,7 +159,9 @@ export function contentStems(text: string, start = 0, end = text.length): string
       continue;
     }
     if (t.lower.length < 3 || STOPWORDS.has(t.lower) || /^\d/.test(t.lower)) continue;
-    out.push(stem(t.text));
+    // a capitalised word inside a sentence is part of a name ("the Investigative Committee"): it matches its
+    // own spelling, never a word family ("committee" is no form of "commit")
+    out.push(i > 0 && /^\p{Lu}\p{Ll}/u.test(t.text) && !/[:“"‘]\s*$/.test(text.slice(toks[i - 1].end, t.start)) ? nameStem(t.text) : stem(t.text));
   }
   return out;
 }

@@ -6,6 +6,7 @@ import type { QuantityValue } from '../claims/normalize';
 import { editSimilarity } from '../claims/tokens';
 import { givenNamesCompatible } from './verdict';
 import { candidatePairs, clusterEdges, idfOf, indexKeys, liveConceptsOf, profileOf, softCosine, statementSimilarity, vectorOf, type Profile, type Vector } from './similarity';
+import { Vocabulary } from './vocabulary';
 
 export interface AlignOptions {
   /** Minimum context similarity for two numbers, times or dates to be one fact. */
@@ -14,7 +15,6 @@ export interface AlignOptions {
   statementThreshold?: number;
 }
 
-const PAIRWISE_CHECK = 6;
 /** Reciprocal best matches count down to this share of the statement threshold. */
 const MUTUAL_FLOOR = 0.5;
 /** ... and beat the runner-up in that article by this factor. */
@@ -58,16 +58,17 @@ export function alignStory(all: readonly ExtractedClaim[], options: AlignOptions
   const opts = { ...DEFAULTS, ...options };
   const idf = idfOf(all);
   const live = liveConceptsOf(all);
+  const vocab = new Vocabulary(live);
   const vectors = new Map<ExtractedClaim, Profile>();
   const vec = (x: ExtractedClaim) => {
     let v = vectors.get(x);
-    if (!v) vectors.set(x, (v = profileOf(vectorOf(x, idf), live)));
+    if (!v) vectors.set(x, (v = profileOf(vectorOf(x, idf), vocab)));
     return v;
   };
-  return alignPart(all, vec, idf, opts, live);
+  return alignPart(all, vec, idf, opts, vocab);
 }
 
-function alignPart(all: readonly ExtractedClaim[], vec: (x: ExtractedClaim) => Profile, idf: (t: string) => number, opts: Required<AlignOptions>, live: ReadonlySet<number>): Group[] {
+function alignPart(all: readonly ExtractedClaim[], vec: (x: ExtractedClaim) => Profile, idf: (t: string) => number, opts: Required<AlignOptions>, vocab: Vocabulary): Group[] {
   const groups: Group[] = [];
   groups.push(...alignNumeric(all.filter((x) => ['quantity', 'time', 'date', 'duration'].includes(x.claim.kind)), vec, opts.numericThreshold));
   groups.push(...alignPeople(all.filter((x) => x.claim.kind === 'name' || x.claim.kind === 'role')));
@@ -76,7 +77,7 @@ function alignPart(all: readonly ExtractedClaim[], vec: (x: ExtractedClaim) => P
   const own = new Map<ExtractedClaim, Profile>();
   const ownVec = (x: ExtractedClaim) => {
     let v = own.get(x);
-    if (!v) own.set(x, (v = profileOf(vectorOf(x, idf, 0), live)));
+    if (!v) own.set(x, (v = profileOf(vectorOf(x, idf, 0), vocab)));
     return v;
   };
   groups.push(...alignStatements(all.filter((x) => x.claim.kind === 'statement'), ownVec, opts.statementThreshold));
@@ -265,9 +266,8 @@ function alignPlaces(claims: readonly ExtractedClaim[]): Group[] {
 }
 
 /**
- * Statements group around each clause: the clause and its best match in every other article, when every
- * two members are close enough. A clause may so sit in more than one fact (a sentence that reports both the
- * strike and its target is compared on both); groups contained in a larger one are dropped.
+ * Statements group around their edges: each clause's best match in every other article, when it clears the
+ * threshold or the two are each other's clear best match. Every clause sits in one fact at most.
  */
 function alignStatements(claims: readonly ExtractedClaim[], vec: (x: ExtractedClaim) => Profile, threshold: number): Group[] {
   const score = new Map<number, number>();
@@ -318,25 +318,13 @@ function alignStatements(claims: readonly ExtractedClaim[], vec: (x: ExtractedCl
     }
   }
   const pair = (a: number, b: number) => score.get(a < b ? a * n + b : b * n + a) ?? 0;
-  const groups: number[][] = [];
-  for (const [i, m] of best) {
-    const members = [i];
-    for (const { j } of [...m.values()].sort((x, y) => y.s - x.s)) {
-      // checked against the strongest few members only, so a fact over many articles stays linear to build
-      if (members.slice(0, PAIRWISE_CHECK).every((k) => pair(k, j) >= threshold * GROUP_FLOOR)) members.push(j);
-    }
-    if (members.length >= 2) groups.push(members.sort((a, b) => a - b));
-  }
-  const keyed = new Map(groups.map((g) => [g.join(','), g]));
-  const unique = [...keyed.values()].sort((a, b) => b.length - a.length);
-  const kept: number[][] = [];
-  // a group inside a larger kept group adds nothing; look only at kept groups sharing its first member
-  const keptWith = new Map<number, Set<number>[]>();
-  for (const g of unique) {
-    if ((keptWith.get(g[0]) ?? []).some((k) => g.every((x) => k.has(x)))) continue;
-    kept.push(g);
-    const set = new Set(g);
-    for (const x of g) keptWith.set(x, [...(keptWith.get(x) ?? []), set]);
-  }
+  // one fact per clause (a clause in several facts would be compared, counted and shown several times): the
+  // edges clustered strongest first, a group taking a clause only when its article is not in the group yet
+  // and it is close enough to the group's strongest members
+  const edges: { i: number; j: number; score: number }[] = [];
+  for (const [i, m] of best) for (const { j, s } of m.values()) if (i < j || !best.get(j)?.has(claims[i].claim.article)) edges.push({ i, j, score: s });
+  const kept = clusterEdges(n, (i) => claims[i].claim.article, edges, (a, b) => pair(a, b) >= threshold * GROUP_FLOOR)
+    .filter((g) => g.length >= 2)
+    .map((g) => g.sort((a, b) => a - b));
   return kept.map((m) => ({ kind: 'statement' as const, members: m.map((i) => claims[i]) }));
 }

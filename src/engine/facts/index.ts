@@ -5,7 +5,7 @@ import { extractClaims, type ExtractedClaim, type ExtractOptions } from '../clai
 import { placeNamesOf } from '../claims/places';
 import { personMentionsByArticle } from '../claims/people';
 import { alignStory, type AlignOptions } from './align';
-import { labelFor } from './label';
+import { distinctLabels, labelFor } from './label';
 import { judge } from './verdict';
 import { storiesOf } from './stories';
 
@@ -51,7 +51,8 @@ export function factsFromClaims(articles: readonly Article[], claimsPerArticle: 
   const keyed = facts.map((f) => ({ f, pos: firstPos(f, order) }));
   keyed.sort((a, b) => ORDER[a.f.verdict] - ORDER[b.f.verdict] || b.f.claims.length - a.f.claims.length || a.pos - b.pos);
   // Copies, so a cached story's facts are not renumbered under an analysis already handed out.
-  return keyed.map(({ f }, i) => ({ ...f, id: `F${i + 1}` }));
+  const texts = new Map(articles.map((a) => [a.id, a.text]));
+  return distinctLabels(keyed.map(({ f }, i) => ({ ...f, id: `F${i + 1}` })), texts);
 }
 
 /** The articles of one story that have claims, in folder order, and their claims. */

@@ -104,11 +104,12 @@ export function labelFor(group: Group, texts: ReadonlyMap<string, string>): stri
       // "in Ukraine's operation targeting Russian airbases" unless the phrase already names the actor
       return actor && !new RegExp(actor.replace(/'s$/, ''), 'i').test(ev) ? `${what} in ${actor} ${ev.replace(/^the /, '')}` : `${what} in ${ev}`;
     }
-    case 'time': return `time of ${event() ?? 'the event'}`;
-    case 'date': return `date of ${event() ?? 'the event'}`;
+    // without an event noun nearby, the words leading to the claim say which time it is ("Zelensky said Sunday")
+    case 'time': return `time of ${event() ?? `“${leadUp(first, text(first))}”`}`;
+    case 'date': return `date of ${event() ?? `“${leadUp(first, text(first))}”`}`;
     case 'duration': {
       const of = first.normalized.of;
-      return typeof of === 'string' && of ? `how long the ${of} lasts` : `duration of ${event() ?? 'the event'}`;
+      return typeof of === 'string' && of ? `how long the ${of} lasts` : `duration of ${event() ?? `“${leadUp(first, text(first))}”`}`;
     }
     case 'name': {
       const who = bestName(claims);
@@ -126,6 +127,40 @@ export function labelFor(group: Group, texts: ReadonlyMap<string, string>): stri
     }
     default: return statementLabel(claims);
   }
+}
+
+const LEAD_WORDS = 5;
+
+/** The claim with the words of its sentence that lead to it: "Zelensky said Sunday", "…delegation, arrived Sunday". */
+export function leadUp(c: Claim, text: string): string {
+  const toks = tokenize(text, c.sentence.start, c.start);
+  const from = toks.length > LEAD_WORDS ? toks[toks.length - LEAD_WORDS].start : c.sentence.start;
+  // a claim opening its sentence ("Monday’s talks come ...") is told by the words that follow it
+  const after = toks.length < 2 ? tokenize(text, c.end, c.sentence.end).slice(0, LEAD_WORDS - toks.length) : [];
+  const to = after.length ? after[after.length - 1].end : c.end;
+  const quote = text.slice(from, to).replace(/\s+/g, ' ').replace(/^[\s\-•*–—,;:]+/, '').trim();
+  return `${toks.length > LEAD_WORDS ? '…' : ''}${quote}${after.length && to < c.sentence.end - 1 ? '…' : ''}`;
+}
+
+/**
+ * Labels that tell facts apart: two facts of a folder with one label ("number of people" twice) each get the
+ * words leading to their first claim, and a number when even those are the same.
+ */
+export function distinctLabels<T extends { label: string; claims: readonly Claim[] }>(facts: readonly T[], texts: ReadonlyMap<string, string>): T[] {
+  const count = new Map<string, number>();
+  for (const f of facts) count.set(f.label, (count.get(f.label) ?? 0) + 1);
+  const used = new Set<string>();
+  return facts.map((f) => {
+    let label = f.label;
+    if ((count.get(label) ?? 0) > 1 && f.claims.length) {
+      const quote = leadUp(f.claims[0], texts.get(f.claims[0].article) ?? '');
+      if (quote && !label.includes(quote)) label = `${label} — “${quote}”`;
+    }
+    const base = label;
+    for (let k = 2; used.has(label); k++) label = `${base} (${k})`;
+    used.add(label);
+    return label === f.label ? f : { ...f, label };
+  });
 }
 
 function bestName(claims: readonly Claim[], role = false): string {

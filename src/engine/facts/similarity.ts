@@ -2,6 +2,7 @@
 // large folder never compares all claims with all claims.
 import type { ExtractedClaim } from '../claims';
 import { conceptsOf } from '../claims/tokens';
+import type { Vocabulary } from './vocabulary';
 
 export type Vector = Map<string, number>;
 
@@ -66,37 +67,39 @@ export function overlap(a: Vector, b: Vector): number {
 export const SYNONYM_WEIGHT = 0.6;
 
 /**
- * A claim's weighted words, computed once per claim. Its concept map is built only when a comparison needs
- * synonyms: most pairs are settled by their exact words, and a map per claim would cost a large folder
- * hundreds of megabytes.
+ * A claim's weighted words, computed once per claim, as word numbers and weights in the vector's order (sums
+ * run in that order, as they did over the vector). Its concept map is built only for indexing by concepts.
  */
 export interface Profile {
   terms: Vector;
+  vocab: Vocabulary;
+  /** Word numbers and weights, in the order of `terms`. */
+  ids: Int32Array;
+  weights: Float64Array;
   total: number;
   norm: number;
-  /** The folder's live concepts (liveConceptsOf); only these can join two words. */
-  live: ReadonlySet<number> | undefined;
-  /** The words that have a synonym in the folder, and their concepts (the table's own arrays, not copies). */
-  synWords: string[];
-  synConcepts: (readonly number[])[];
-  /** Each live concept of the words, with the weight of its heaviest word (built on first use). */
-  concepts?: Map<number, number>;
+  /** Positions (in `ids`) of the words that have a synonym in the folder. */
+  synPositions: Int32Array;
 }
 
-export function profileOf(v: Vector, live?: ReadonlySet<number>): Profile {
+/** The profile of a vector; every profile compared with it must share `vocab` (one per story). */
+export function profileOf(v: Vector, vocab: Vocabulary): Profile {
   let total = 0;
   let sq = 0;
-  const synWords: string[] = [];
-  const synConcepts: (readonly number[])[] = [];
+  const ids = new Int32Array(v.size);
+  const weights = new Float64Array(v.size);
+  const syn: number[] = [];
+  let k = 0;
   for (const [t, w] of v) {
     total += w;
     sq += w * w;
-    if (hasSynonyms(t, live)) {
-      synWords.push(t);
-      synConcepts.push(conceptsOf(t));
-    }
+    const id = vocab.numberOf(t);
+    ids[k] = id;
+    weights[k] = w;
+    if (vocab.hasSynonyms(id)) syn.push(k);
+    k++;
   }
-  return { terms: v, total, norm: Math.sqrt(sq), live, synWords, synConcepts };
+  return { terms: v, vocab, ids, weights, total, norm: Math.sqrt(sq), synPositions: Int32Array.from(syn) };
 }
 
 /**
@@ -114,67 +117,112 @@ export function liveConceptsOf(claims: readonly ExtractedClaim[]): ReadonlySet<n
 }
 
 function conceptsOfTerms(p: Profile): Map<number, number> {
+  const live = p.vocab.live;
   const out = new Map<number, number>();
-  for (const [t, w] of p.terms) for (const c of conceptsOf(t)) if ((!p.live || p.live.has(c)) && (out.get(c) ?? 0) < w) out.set(c, w);
+  for (const [t, w] of p.terms) for (const c of conceptsOf(t)) if ((!live || live.has(c)) && (out.get(c) ?? 0) < w) out.set(c, w);
   return out;
 }
 
-function conceptMap(p: Profile): Map<number, number> {
-  return (p.concepts ??= conceptsOfTerms(p));
+/**
+ * What two profiles share, in one pass over each. Stamps `b`'s words (generation g), then reads `a`'s:
+ * `dot` and `shared` (sum of min weights of the same words) are summed in `a`'s order; `unmatchedA` and
+ * `unmatchedB` are the weights of each side's words with synonyms that the other lacks (at most
+ * SYNONYM_WEIGHT of them can come back through synonyms). Leaves the stamps for the synonym pass: a word
+ * is in `a` when its stampA is g, in `b` when its stampB is g or g + 1, and in both when its stampB is g + 1.
+ */
+interface Share {
+  g: number;
+  dot: number;
+  shared: number;
+  unmatchedA: number;
+  unmatchedB: number;
 }
 
-/** Whether a word has a concept it could share with another word of the folder (cached per folder). */
-const synonymable = new WeakMap<ReadonlySet<number>, Map<string, boolean>>();
-function hasSynonyms(t: string, live: ReadonlySet<number> | undefined): boolean {
-  const cs = conceptsOf(t);
-  if (cs.length === 0) return false;
-  if (!live) return true;
-  let cache = synonymable.get(live);
-  if (!cache) synonymable.set(live, (cache = new Map()));
-  let r = cache.get(t);
-  if (r === undefined) cache.set(t, (r = cs.some((c) => live.has(c))));
-  return r;
+function exactShare(a: Profile, b: Profile, out: Share): void {
+  const V = a.vocab;
+  if (b.vocab !== V) throw new Error('profiles of different vocabularies compared');
+  const g = V.nextGeneration();
+  const { stampA, stampB, weightA, weightB } = V;
+  const bi = b.ids;
+  const bw = b.weights;
+  for (let k = 0; k < bi.length; k++) {
+    stampB[bi[k]] = g;
+    weightB[bi[k]] = bw[k];
+  }
+  let dot = 0;
+  let shared = 0;
+  const ai = a.ids;
+  const aw = a.weights;
+  for (let k = 0; k < ai.length; k++) {
+    const id = ai[k];
+    const w = aw[k];
+    stampA[id] = g;
+    weightA[id] = w;
+    if (stampB[id] === g) {
+      const y = weightB[id];
+      dot += w * y;
+      shared += Math.min(w, y);
+      stampB[id] = g + 1;
+    }
+  }
+  let unmatchedA = 0;
+  const as = a.synPositions;
+  for (let k = 0; k < as.length; k++) if (stampB[ai[as[k]]] !== g + 1) unmatchedA += aw[as[k]];
+  let unmatchedB = 0;
+  const bs = b.synPositions;
+  for (let k = 0; k < bs.length; k++) if (stampB[bi[bs[k]]] !== g + 1) unmatchedB += bw[bs[k]];
+  out.g = g;
+  out.dot = dot;
+  out.shared = shared;
+  out.unmatchedA = unmatchedA;
+  out.unmatchedB = unmatchedB;
+}
+
+/** `b`'s shared weight summed in `b`'s own order (after exactShare(a, b, g)). */
+function sharedOfB(b: Profile, g: number): number {
+  const { stampB, weightA } = b.vocab;
+  const bi = b.ids;
+  const bw = b.weights;
+  let shared = 0;
+  for (let k = 0; k < bi.length; k++) if (stampB[bi[k]] === g + 1) shared += Math.min(bw[k], weightA[bi[k]]);
+  return shared;
 }
 
 /**
- * What `a`'s words share with `b`: `shared` sums min weights of the same words; `unmatched` is the weight of
- * `a`'s words absent from `b` that have synonyms (at most SYNONYM_WEIGHT of it can come back through them).
+ * Synonym-only contributions of one side's words absent from the other (after exactShare stamped `g`), to
+ * the shared weight and to the dot product: each such word meets the heaviest of the other side's words
+ * that share a live concept with it, at SYNONYM_WEIGHT. `fromA` says which side's words are read.
  */
-function exactShare(a: Profile, b: Profile): { dot: number; shared: number; unmatched: number } {
-  let dot = 0;
-  let shared = 0;
-  let unmatched = 0;
-  for (const [t, w] of a.terms) {
-    const y = b.terms.get(t);
-    if (y !== undefined) {
-      dot += w * y;
-      shared += Math.min(w, y);
-    }
-  }
-  for (const t of a.synWords) if (!b.terms.has(t)) unmatched += a.terms.get(t)!;
-  return { dot, shared, unmatched };
-}
-
-/** Synonym-only contributions of `a`'s words absent from `b`: to the shared weight and to the dot product. */
-function synonymShare(a: Profile, b: Profile): { shared: number; dot: number } {
+function synonymShare(p: Profile, g: number, fromA: boolean, out: { shared: number; dot: number }): void {
+  const V = p.vocab;
+  // the other side's stamp and weights, and the value of the stamp that says the word is there
+  const stamp = fromA ? V.stampB : V.stampA;
+  const weight = fromA ? V.weightB : V.weightA;
   let shared = 0;
   let dot = 0;
-  const bc = conceptMap(b);
-  if (bc.size === 0) return { shared, dot };
-  for (let i = 0; i < a.synWords.length; i++) {
-    const t = a.synWords[i];
-    if (b.terms.has(t)) continue;
-    const w = a.terms.get(t)!;
+  const ps = p.synPositions;
+  for (let i = 0; i < ps.length; i++) {
+    const t = p.ids[ps[i]];
+    const there = fromA ? stamp[t] >= g : stamp[t] === g;
+    if (there) continue;
     let best = 0;
-    for (const c of a.synConcepts[i]) {
-      const y = bc.get(c);
-      if (y !== undefined && y > best) best = y;
+    for (const list of V.synonymsOf(t)) {
+      for (let k = 0; k < list.length; k++) {
+        const u = list[k];
+        if ((fromA ? stamp[u] >= g : stamp[u] === g) && weight[u] > best) best = weight[u];
+      }
     }
+    const w = p.weights[ps[i]];
     shared += SYNONYM_WEIGHT * Math.min(w, best);
     dot += SYNONYM_WEIGHT * w * best;
   }
-  return { shared, dot };
+  out.shared = shared;
+  out.dot = dot;
 }
+
+const share: Share = { g: 0, dot: 0, shared: 0, unmatchedA: 0, unmatchedB: 0 };
+const synAB = { shared: 0, dot: 0 };
+const synBA = { shared: 0, dot: 0 };
 
 /**
  * Statement similarity: mostly overlap (clauses differ in length), a synonym counting SYNONYM_WEIGHT of the
@@ -184,29 +232,35 @@ function synonymShare(a: Profile, b: Profile): { shared: number; dot: number } {
 export function statementSimilarity(a: Profile, b: Profile, floor = 0): number {
   const m = Math.min(a.total, b.total);
   if (!m || !a.norm || !b.norm) return 0;
-  const x = exactShare(a, b);
-  const y = exactShare(b, a);
-  const cos = x.dot / (a.norm * b.norm);
-  const exact = 0.3 * cos + 0.7 * Math.min(1, x.shared / m);
-  const bound = 0.3 * cos + 0.7 * Math.min(1, (x.shared + (SYNONYM_WEIGHT * (x.unmatched + y.unmatched)) / 2) / m);
+  exactShare(a, b, share);
+  const { g, dot, shared, unmatchedA, unmatchedB } = share;
+  const cos = dot / (a.norm * b.norm);
+  const exact = 0.3 * cos + 0.7 * Math.min(1, shared / m);
+  const bound = 0.3 * cos + 0.7 * Math.min(1, (shared + (SYNONYM_WEIGHT * (unmatchedA + unmatchedB)) / 2) / m);
   if (bound < floor || bound === exact) return exact;
-  const soft = (x.shared + synonymShare(a, b).shared + y.shared + synonymShare(b, a).shared) / 2;
+  const sharedB = sharedOfB(b, g);
+  synonymShare(a, g, true, synAB);
+  synonymShare(b, g, false, synBA);
+  const soft = (shared + synAB.shared + sharedB + synBA.shared) / 2;
   return 0.3 * cos + 0.7 * Math.min(1, soft / m);
 }
 
 /** Cosine in which a word also meets its synonyms at SYNONYM_WEIGHT ("evacuated" ~ "moved"). */
 export function softCosine(a: Profile, b: Profile): number {
   if (!a.norm || !b.norm) return 0;
-  const x = exactShare(a, b);
-  const extra = (synonymShare(a, b).dot + synonymShare(b, a).dot) / 2;
-  return Math.min(1, (x.dot + extra) / (a.norm * b.norm));
+  exactShare(a, b, share);
+  const { g, dot } = share;
+  synonymShare(a, g, true, synAB);
+  synonymShare(b, g, false, synBA);
+  const extra = (synAB.dot + synBA.dot) / 2;
+  return Math.min(1, (dot + extra) / (a.norm * b.norm));
 }
 
 /** Keys to find candidate pairs by: the words, and their concepts at synonym weight. */
 export function indexKeys(p: Profile): [string, number][] {
   const out: [string, number][] = [...p.terms.entries()];
   // not kept on the profile: indexing touches every claim of a large block, comparing with synonyms few
-  for (const [c, w] of p.concepts ?? conceptsOfTerms(p)) out.push([`#${c}`, SYNONYM_WEIGHT * w]);
+  for (const [c, w] of conceptsOfTerms(p)) out.push([`#${c}`, SYNONYM_WEIGHT * w]);
   return out;
 }
 

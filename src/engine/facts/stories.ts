@@ -9,6 +9,9 @@ import type { Article, Entity } from '../model';
  */
 export const STORY_MIN_FOLDER = 50;
 
+/** The share of the fewer-named article's rare names two articles of one story have in common. */
+const SHARED_SHARE = 0.5;
+
 /** Story number by article id, or undefined when the folder is small enough to be one story. */
 export function storiesOf(articles: readonly Article[], entities: readonly Entity[]): Map<string, number> | undefined {
   const n = articles.length;
@@ -22,12 +25,16 @@ export function storiesOf(articles: readonly Article[], entities: readonly Entit
   // An entity in many articles ("Washington", "the UN") says nothing about which event an article reports;
   // joining on it would chain every story into one.
   const rare = Math.max(12, Math.min(20, Math.ceil(n * 0.02)));
-  // Two articles belong to one story when they share two rare names: one shared name alone (a respelling
-  // that happens to match, a person in two events) chains unrelated events into one story.
+  // Two articles belong to one story when they share two rare names, and those are a good part of the rare
+  // names of the article with fewer: one shared name alone (a respelling that happens to match, a person in
+  // two events) chains unrelated events into one story, and so do two names of a long article that names
+  // twenty (an archive of thousands of articles has such coincidences, and one is enough to join two events).
   const shared = new Map<number, number>();
+  const rareNames = new Int32Array(n);
   for (const e of entities) {
     if (e.articles.length < 2 || e.articles.length > rare) continue;
     const ids = [...new Set(e.articles.map((id) => index.get(id)).filter((i): i is number => i !== undefined))];
+    for (const i of ids) rareNames[i]++;
     for (let x = 0; x < ids.length; x++) {
       for (let y = x + 1; y < ids.length; y++) {
         const key = Math.min(ids[x], ids[y]) * n + Math.max(ids[x], ids[y]);
@@ -40,6 +47,7 @@ export function storiesOf(articles: readonly Article[], entities: readonly Entit
     if (count < 2) continue;
     const i = Math.floor(key / n);
     const j = key % n;
+    if (count < SHARED_SHARE * Math.min(rareNames[i], rareNames[j])) continue;
     linked.add(i).add(j);
     parent[find(j)] = find(i);
   }
