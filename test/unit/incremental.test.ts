@@ -268,14 +268,13 @@ describe('incremental engine', function () {
     const engine = createEngine();
     for (const s of seeds) engine.setArticle(s.file, s.text);
     engine.analysis();
-    const { formsRegrouped: _first, ...work } = engine.work;
-    assert.deepEqual(work, { parses: 5, mentionExtractions: 5, claimExtractions: 5, analyses: 1, storyAlignments: 1, entityGroupings: 1 });
+    const counts = (w: typeof engine.work) => ({ parses: w.parses, mentionExtractions: w.mentionExtractions, claimExtractions: w.claimExtractions, analyses: w.analyses, storyAlignments: w.storyAlignments, entityGroupings: w.entityGroupings });
+    assert.deepEqual(counts(engine.work), { parses: 5, mentionExtractions: 5, claimExtractions: 5, analyses: 1, storyAlignments: 1, entityGroupings: 1 });
     // A changed figure changes neither a name nor a place: only that article's claims are extracted again,
     // and the names of the folder are not grouped again.
     engine.setArticle(seeds[4].file, seeds[4].text.replace(/\b1,000\b/, '1,200'));
     engine.analysis();
-    const { formsRegrouped: _second, ...after } = engine.work;
-    assert.deepEqual(after, { parses: 6, mentionExtractions: 6, claimExtractions: 6, analyses: 2, storyAlignments: 2, entityGroupings: 1 });
+    assert.deepEqual(counts(engine.work), { parses: 6, mentionExtractions: 6, claimExtractions: 6, analyses: 2, storyAlignments: 2, entityGroupings: 1 });
     engine.removeArticle(seeds[2].file);
     engine.analysis();
     assert.equal(engine.work.parses, 6);
