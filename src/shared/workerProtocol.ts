@@ -23,6 +23,32 @@ export interface WorkerUpdate {
   /** Publication dates by article file (a person's crosscheck.yaml): relative dates in the text resolve against them. */
   published?: Record<string, string>;
   warnings: Warning[];
+  /** More of this update follows in the next message: apply it, but analyse only after the last. */
+  more?: boolean;
+}
+
+/** About this many characters of article text go to the worker in one update message. */
+export const UPDATE_BUDGET = 500_000;
+
+/**
+ * An update with many articles (a whole folder) as several messages: all but the last say `more`, so the
+ * worker applies them and analyses once, after the last.
+ */
+export function splitUpdate(update: WorkerUpdate, budget = UPDATE_BUDGET): WorkerUpdate[] {
+  const out: WorkerUpdate[] = [];
+  let set: ArticleInput[] = [];
+  let used = 0;
+  for (const input of update.set) {
+    if (set.length > 0 && used + input.text.length > budget) {
+      out.push({ ...update, set, remove: out.length === 0 ? update.remove : [], reset: out.length === 0 && update.reset, more: true });
+      set = [];
+      used = 0;
+    }
+    set.push(input);
+    used += input.text.length;
+  }
+  out.push({ ...update, set, remove: out.length === 0 ? update.remove : [], reset: out.length === 0 && update.reset });
+  return out;
 }
 
 /** The host has taken in the last part of `generation` and wants the next. */

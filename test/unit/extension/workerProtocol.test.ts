@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Analysis, Entity, Mention } from '../../../src/engine/model';
-import { AnalysisReceiver, AnalysisSender, type PartReply, type WorkerReply } from '../../../src/shared/workerProtocol';
+import { AnalysisReceiver, AnalysisSender, splitUpdate, type PartReply, type WorkerReply, type WorkerUpdate } from '../../../src/shared/workerProtocol';
 import { fixtureAnalysis } from './fixture';
 
 type Result = Extract<WorkerReply, { type: 'result' }>;
@@ -94,5 +94,16 @@ describe('analysis parts between the worker and the extension host', () => {
     const next = { ...fixtureAnalysis(), facts: [] };
     const got = deliver(receiver, sender.messages(2, next, 0)).analysis;
     assert.deepEqual(got, next);
+  });
+
+  it('send a folder of articles to the worker in several updates, analysed once after the last', () => {
+    const set = Array.from({ length: 10 }, (_, i) => ({ file: `${i}.txt`, text: 'x'.repeat(300) }));
+    const update: WorkerUpdate = { type: 'update', generation: 4, reset: true, set, remove: ['gone.txt'], warnings: [] };
+    const messages = splitUpdate(update, 1_000);
+    assert.equal(messages.length, 4);
+    assert.deepEqual(messages.flatMap((m) => m.set), set);
+    assert.deepEqual(messages.map((m) => [m.reset, m.remove.length, m.more ?? false]), [[true, 1, true], [false, 0, true], [false, 0, true], [false, 0, false]]);
+    assert.ok(messages.every((m) => m.generation === 4));
+    assert.deepEqual(splitUpdate({ ...update, set: [] }), [{ ...update, set: [] }]);
   });
 });
