@@ -138,16 +138,41 @@ export function contentStems(text: string, start = 0, end = text.length): string
       i++;
       continue;
     }
-    // "Russian", "Russia's" and "Moscow" all point at one country
-    const country = COUNTRY_OF.get(fold(t.text).replace(/'s$/, ''));
-    if (country && (t.lower !== 'us' || t.text === 'US')) {
-      out.push(country);
-      continue;
-    }
-    if (t.lower.length < 3 || STOPWORDS.has(t.lower) || /^\d/.test(t.lower)) continue;
-    out.push(stem(t.text));
+    const s = contentStemOf(t.text);
+    if (s !== null) out.push(s);
   }
   return out;
+}
+
+/**
+ * What one word contributes to contentStems: its country, its stem, or nothing (a stopword, a number, a
+ * word under three letters). Depends on the spelling only, so it is kept per spelling: an archive repeats
+ * its words, and folding, the country table and the stopwords cost more than a lookup.
+ */
+function contentStemOf(word: string): string | null {
+  let s = contentWords.get(word);
+  if (s === undefined) {
+    s = olderContentWords.get(word) ?? contentStemUncached(word);
+    // bounded in two generations, like the stem cache
+    if (contentWords.size >= STEM_CACHE) {
+      olderContentWords = contentWords;
+      contentWords = new Map();
+    }
+    contentWords.set(word, s);
+  }
+  return s;
+}
+
+let contentWords = new Map<string, string | null>();
+let olderContentWords = new Map<string, string | null>();
+
+function contentStemUncached(word: string): string | null {
+  const lower = word.toLowerCase();
+  // "Russian", "Russia's" and "Moscow" all point at one country
+  const country = COUNTRY_OF.get(fold(word).replace(/'s$/, ''));
+  if (country && (lower !== 'us' || word === 'US')) return country;
+  if (lower.length < 3 || STOPWORDS.has(lower) || /^\d/.test(lower)) return null;
+  return stem(word);
 }
 
 /** Normalised edit similarity 1 - distance / longer length, on folded strings. */
