@@ -6,15 +6,13 @@
 import type { AnalyzeOptions } from './analyze';
 import type { Analysis, Article, ArticleInput, Entity, Mention } from './model';
 import { parseArticle } from './text/article';
-import { allEntitiesFromMentions, extractMentions, ofTypes } from './entities';
+import { extractMentions, ofTypes } from './entities';
 import type { ArticleWords } from './entities/mentions';
-import { foldName } from './entities/fold';
-import { moveEntities, sameCandidatesMoved, sameDescriptionsMoved, textShift } from './entities/shift';
+import { FolderEntities } from './entities/folder';
 import { claimContextOf, factsFromClaims, StoryFactsCache } from './facts';
 import { storiesOf } from './facts/stories';
 import { extractClaims, type ExtractedClaim } from './claims';
 import { isPlaceName } from './claims/places';
-import { personMentionsByArticle } from './claims/people';
 
 export interface IncrementalEngine {
   /** Adds or replaces an article. Cheap: the work happens in analysis(). Same text again is a no-op. */
@@ -50,8 +48,10 @@ export interface WorkCounts {
   analyses: number;
   /** Stories whose claims were aligned into facts (see StoryFactsCache). */
   storyAlignments: number;
-  /** Times the names of the whole folder were grouped into entities (an edit that only moves names skips it). */
+  /** Times the names of the whole folder were grouped into entities (the first analysis; an edit groups only what it reaches). */
   entityGroupings: number;
+  /** Spellings (forms) grouped into entities so far, over all analyses: the folder's on the first, the part an edit reaches after. */
+  formsRegrouped: number;
 }
 
 interface Entry {
@@ -66,10 +66,6 @@ interface Entry {
   claims?: ExtractedClaim[];
   people?: People;
   placeAnswers?: PlaceAnswers;
-  /** The article and its name candidates as the last entity step saw them, while an edit awaits analysis. */
-  previous?: { article: Article; mentions: ArticleWords };
-  /** The folded lowercase words of `mentions` counted in the engine's lowercase tally. */
-  counted?: ReadonlySet<string>;
 }
 
 /** The place names an article's claims asked about and the answers, or that the folder had no places. */
@@ -82,7 +78,6 @@ function placesAnswerAlike(answers: PlaceAnswers, placeNames: ReadonlySet<string
   return true;
 }
 
-type ClaimContext = ReturnType<typeof claimContextOf>;
 type People = readonly { entity: string; mention: Mention }[];
 const NO_PEOPLE: People = [];
 
@@ -100,18 +95,6 @@ function samePeople(a: People, b: People): boolean {
   });
 }
 
-/**
- * The claim context after an edit that only moved one article's names: the same places, the same people
- * elsewhere, and the article's own person mentions, in entity order as personMentionsByArticle gives them.
- */
-function movedContext(last: ClaimContext, article: string, entities: readonly Entity[]): ClaimContext {
-  const people = new Map(last.people);
-  const own = personMentionsByArticle(entities.filter((e) => e.mentions.some((m) => m.article === article))).get(article);
-  if (own) people.set(article, own);
-  else people.delete(article);
-  return { placeNames: last.placeNames, people };
-}
-
 /** Code-unit order, as the extension's worker sorts: stable across locales, unlike localeCompare. */
 export const byFile = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -125,17 +108,13 @@ class Engine implements IncrementalEngine {
   private cached: Analysis | undefined;
   /** The folder's place names at the last analysis, sorted and joined. */
   private places: string | undefined;
-  /** What claim extraction read from the folder at the last analysis. */
-  private context: ClaimContext | undefined;
   private readonly storyFacts = new StoryFactsCache();
+  /** The folder's entity step, kept up to date edit by edit. */
+  private readonly folder = new FolderEntities();
   /** The last entity step: every type's entities, the options' types of them, and the stories they make. */
   private grouped: { all: Entity[]; entities: Entity[]; types: string; stories: ReturnType<typeof storiesOf> } | undefined;
-  /** Articles added, removed or dated differently since the last entity step (which must then run in full). */
-  private foldersChanged = true;
-  /** In how many articles each folded word is written in lowercase: the evidence accept.ts reads. */
-  private readonly lowercase = new Map<string, number>();
   readonly timings: StepTimings = { articles: 0, entities: 0, claims: 0, facts: 0 };
-  readonly work: WorkCounts = { parses: 0, mentionExtractions: 0, claimExtractions: 0, analyses: 0, storyAlignments: 0, entityGroupings: 0 };
+  readonly work: WorkCounts = { parses: 0, mentionExtractions: 0, claimExtractions: 0, analyses: 0, storyAlignments: 0, entityGroupings: 0, formsRegrouped: 0 };
 
   constructor(private options: AnalyzeOptions) {}
 
@@ -151,13 +130,9 @@ class Engine implements IncrementalEngine {
     const old = this.entries.get(file);
     if (old && old.input.text === text) return;
     const input = { file, text };
-    const previous = old?.previous ?? (old?.article && old.mentions ? { article: old.article, mentions: old.mentions } : undefined);
-    this.entries.set(file, { input, parsed: parseArticle(input), ...(previous ? { previous } : {}), ...(old?.counted ? { counted: old.counted } : {}) });
+    this.entries.set(file, { input, parsed: parseArticle(input) });
     this.work.parses++;
-    if (!old) {
-      this.order = undefined;
-      this.foldersChanged = true;
-    }
+    if (!old) this.order = undefined;
     this.cached = undefined;
   }
 
@@ -165,8 +140,6 @@ class Engine implements IncrementalEngine {
     const old = this.entries.get(file);
     if (!old) return;
     this.entries.delete(file);
-    this.retally(old.counted, undefined);
-    this.foldersChanged = true;
     this.order = undefined;
     this.cached = undefined;
   }
@@ -190,38 +163,27 @@ class Engine implements IncrementalEngine {
     const articles = entries.map((e) => {
       const published = this.options.published?.[e.input.file];
       if (!e.article || e.article.published !== published) {
-        if (e.article) this.foldersChanged = true;
         e.article = published ? { ...e.parsed, published } : e.parsed;
         e.mentions = undefined;
         e.claims = undefined;
       }
       return e.article;
     });
-    const changed: Entry[] = [];
-    let lowercaseChanged = false;
     const mentions = entries.map((e) => {
       if (!e.mentions) {
         e.mentions = extractMentions(e.article!);
         this.work.mentionExtractions++;
-        changed.push(e);
-        const counted = new Set([...e.mentions.lowercase].map(foldName));
-        lowercaseChanged = this.retally(e.counted, counted) || lowercaseChanged;
-        e.counted = counted;
       }
       return e.mentions;
     });
     this.work.analyses++;
     this.timings.articles = lap();
     const types = this.options.entityTypes ? [...new Set(this.options.entityTypes)].sort().join() : '*';
-    const moved = !this.foldersChanged && !lowercaseChanged && changed.length === 1 && this.grouped?.types === types
-      ? this.movedEntities(changed[0]) : undefined;
-    for (const e of changed) delete e.previous;
-    this.foldersChanged = false;
-    if (moved) {
-      this.grouped = { ...this.grouped!, all: moved, entities: ofTypes(moved, this.options) };
-    } else {
-      this.work.entityGroupings++;
-      const all = allEntitiesFromMentions(articles, mentions);
+    const groupings = this.folder.fullGroupings;
+    const all = this.folder.update(articles, mentions);
+    this.work.entityGroupings += this.folder.fullGroupings - groupings;
+    this.work.formsRegrouped = this.folder.formsRegrouped;
+    if (!this.grouped || this.grouped.all !== all || this.grouped.types !== types) {
       const entities = ofTypes(all, this.options);
       this.grouped = { all, entities, types, stories: storiesOf(articles, entities) };
     }
@@ -231,10 +193,8 @@ class Engine implements IncrementalEngine {
     // found in it, and whether the names after "in"/"at" are the folder's places. An article's claims are
     // extracted again only when its text or one of those answers changed: a new place spelling elsewhere
     // re-extracts the articles that asked about that name, not the folder.
-    // After an edit that only moved names, the places are the same and only the edited article's people moved.
-    const context = moved && this.context ? movedContext(this.context, changed[0].article!.id, this.grouped.entities) : claimContextOf(entities);
-    this.context = context;
-    const places = moved && this.places !== undefined ? this.places : [...context.placeNames].sort().join('\n');
+    const context = claimContextOf(entities);
+    const places = [...context.placeNames].sort().join('\n');
     const placesChanged = places !== this.places;
     this.places = places;
     const anyPlaces = context.placeNames.size > 0;
@@ -260,39 +220,5 @@ class Engine implements IncrementalEngine {
     this.work.storyAlignments = this.storyFacts.aligned;
     this.cached = { articles, entities, facts, warnings: [...(this.options.warnings ?? [])] };
     return this.cached;
-  }
-
-  /**
-   * The folder's entities after an edit of one article that only moved its names along the text (see
-   * entities/shift.ts), or undefined when the edit may have changed them and the folder step must run.
-   */
-  private movedEntities(e: Entry): Entity[] | undefined {
-    const before = e.previous;
-    if (!before || !this.grouped || before.article.id !== e.article!.id) return undefined;
-    const shift = textShift(before.article.text, e.article!.text);
-    if (!sameCandidatesMoved(shift, before.mentions, e.mentions!, before.article.text, e.article!.text)) return undefined;
-    const moved = moveEntities(this.grouped.all, e.article!.id, shift);
-    if (!moved || !sameDescriptionsMoved(shift, before.article, moved.before, e.article!, moved.after)) return undefined;
-    return moved.all;
-  }
-
-  /** Moves an article's lowercase words from `before` to `after`; true when a word appeared in or left the folder. */
-  private retally(before: ReadonlySet<string> | undefined, after: ReadonlySet<string> | undefined): boolean {
-    let changed = false;
-    if (before) for (const w of before) {
-      if (after?.has(w)) continue;
-      const n = this.lowercase.get(w)! - 1;
-      if (n === 0) {
-        this.lowercase.delete(w);
-        changed = true;
-      } else this.lowercase.set(w, n);
-    }
-    if (after) for (const w of after) {
-      if (before?.has(w)) continue;
-      const n = (this.lowercase.get(w) ?? 0) + 1;
-      if (n === 1) changed = true;
-      this.lowercase.set(w, n);
-    }
-    return changed;
   }
 }

@@ -89,6 +89,16 @@ describe('extracting claims from one article', () => {
     assert.ok(parts[1].startsWith('while rebels said'));
   });
 
+  it('splits a second predicate of the same subject (", and urged ...") into its own statement', () => {
+    const s = 'The two unions restated their wage demands in a letter, signed by both chairs, and urged members to keep working.';
+    const parts = clausesOf(s, whole(s)).map((c) => s.slice(c.start, c.end));
+    assert.ok(parts.some((p) => p.startsWith('and urged members to keep working')), parts.join(' | '));
+    assert.ok(parts.some((p) => p.startsWith('The two unions restated their wage demands')), parts.join(' | '));
+    // a list of nouns is not a second predicate
+    const t = 'The storm closed the schools, the ferries, and the airport, officials said.';
+    assert.ok(!clausesOf(t, whole(t)).some((c) => t.slice(c.start, c.end).startsWith('and the airport')));
+  });
+
   it('reads a clause too thin to compare with its neighbour instead of dropping it', () => {
     // "with a curfew as a condition" has two content words: on its own it would never be a statement
     const s = 'According to officials, reopening the river road would depend on the water level, with a curfew as a condition.';

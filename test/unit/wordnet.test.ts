@@ -13,6 +13,16 @@ describe('comparing wordings: stems, word families and WordNet synonyms', () => 
     assert.equal(stem('negotiations'), stem('talks'));
   });
 
+  it('compares a transliterated "-yy" and an unknown counter-X as the plain word, and names without word families', () => {
+    assert.equal(stem('Kovalenkyy'), stem('Kovalenky'));
+    assert.equal(stem('counterraid'), stem('raid'));
+    // words of their own keep their stem
+    assert.notEqual(stem('counterpart'), stem('part'));
+    // "the Audit Committee" is a name, not a form of "commit"
+    const terms = contentStems('The harbour board says the Audit Committee will not commit funds.');
+    assert.equal(terms.filter((t) => t === stem('commit')).length, 1, terms.join(' '));
+  });
+
   it('does not join words that only share their first letters', () => {
     assert.notEqual(stem('significant'), stem('sign'));
     assert.notEqual(stem('nations'), stem('n'));

@@ -6,6 +6,11 @@ import { contentStems } from './tokens';
 
 /** Words that open a new clause after a comma. */
 const CLAUSE_OPENERS = /^(while|whereas|but|although|though|which|who|amid|amidst|leading|resulting|noting|saying|stating|adding|claiming|signaling|signalling|indicating|emphasizing|emphasising|ensuring|allegedly|reportedly|with|as|after|before|despite|when|where|just|and\s+as|according)\b/i;
+/**
+ * ", and emphasized ...", ", and said ...": a second predicate of the same subject after a comma is a second
+ * statement ("both sides exchanged their positions in writing, mediated by Turkey, and emphasized ...").
+ */
+const SECOND_PREDICATE = /^and\s+(?:\p{Ll}+ed|said|says|told|made|took|gave|sent|held|met|left|saw|put|won|lost|began|became|agreed|vowed)\b/u;
 /** Words that open a new clause without a comma. */
 const BARE_OPENERS = /^(while|whereas|amid|amidst|but)\b/i;
 
@@ -42,7 +47,7 @@ export function clausesOf(text: string, sentence: Span, minWords = 3): Span[] {
     const open = (before.match(/“/g)?.length ?? 0) - (before.match(/”/g)?.length ?? 0);
     if (open > 0 || (before.match(/"/g)?.length ?? 0) % 2 === 1) continue;
     const after = body.slice(m.index + m[0].length);
-    if (m[0].startsWith(',') && !CLAUSE_OPENERS.test(after)) continue;
+    if (m[0].startsWith(',') && !CLAUSE_OPENERS.test(after) && !SECOND_PREDICATE.test(after)) continue;
     if (/^\s+$/.test(m[0]) && !BARE_OPENERS.test(after)) continue;
     cuts.push(m.index);
   }

@@ -155,10 +155,24 @@ let stems = new Map<string, string>();
 let olderStems = new Map<string, string>();
 
 function stemUncached(word: string): string {
-  const w = fold(word).replace(/'s$/, '').replace(/'/g, '').replace(/-/g, '');
+  // a doubled final y is a transliteration ("Zelenskyy" = "Zelensky"), never English
+  const w = fold(word).replace(/'s$/, '').replace(/'/g, '').replace(/-/g, '').replace(/yy$/, 'y');
   const syn = SYNONYMS[w] ?? SYNONYMS[singular(w)];
   const s = porter2(syn ?? w);
-  return FAMILIES.get(s) ?? s;
+  const family = FAMILIES.get(s) ?? s;
+  // "counteroperation", "countersanctions": a counter-X that WordNet does not know is compared as an X
+  // ("counterpart", "counterattack" are words of their own and stay whole)
+  if (w.startsWith('counter') && w.length > 10 && conceptsOf(family).length === 0) {
+    const rest = stem(w.slice(7));
+    if (conceptsOf(rest).length > 0) return rest;
+  }
+  return family;
+}
+
+/** The stem of a word of a name: as stem(), without the WordNet word family. */
+export function nameStem(word: string): string {
+  const w = fold(word).replace(/'s$/, '').replace(/'/g, '').replace(/-/g, '').replace(/yy$/, 'y');
+  return porter2(SYNONYMS[w] ?? SYNONYMS[singular(w)] ?? w);
 }
 
 /**
@@ -191,11 +205,11 @@ export function contentStems(text: string, start = 0, end = text.length): readon
   const kept = tokensOfText(text);
   const key = start * 0x4000000 + end;
   let out = kept.stems.get(key);
-  if (!out) kept.stems.set(key, (out = stemsOf(tokenize(text, start, end))));
+  if (!out) kept.stems.set(key, (out = stemsOf(text, tokenize(text, start, end))));
   return out;
 }
 
-function stemsOf(toks: readonly Token[]): string[] {
+function stemsOf(text: string, toks: readonly Token[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
@@ -205,41 +219,56 @@ function stemsOf(toks: readonly Token[]): string[] {
       i++;
       continue;
     }
-    const s = contentStemOf(t.text);
-    if (s !== null) out.push(s);
+    const e = contentWordOf(t.text);
+    if (e.fixed !== undefined) {
+      if (e.fixed !== null) out.push(e.fixed);
+      continue;
+    }
+    // a capitalised word inside a sentence is part of a name ("the Investigative Committee"): it matches its
+    // own spelling, never a word family ("committee" is no form of "commit")
+    const asName = i > 0 && /^\p{Lu}\p{Ll}/u.test(t.text) && !/[:“"‘]\s*$/.test(text.slice(toks[i - 1].end, t.start));
+    out.push(asName ? (e.name ??= nameStem(t.text)) : (e.stem ??= stem(t.text)));
   }
   return out;
 }
 
 /**
- * What one word contributes to contentStems: its country, its stem, or nothing (a stopword, a number, a
- * word under three letters). Depends on the spelling only, so it is kept per spelling: an archive repeats
- * its words, and folding, the country table and the stopwords cost more than a lookup.
+ * What one word contributes to contentStems: its country, nothing (a stopword, a number, a word under three
+ * letters), or its stem or name stem. Depends on the spelling only, so it is kept per spelling: an archive
+ * repeats its words, and folding, the country table, the stopwords and the stemmer cost more than a lookup.
  */
-function contentStemOf(word: string): string | null {
-  let s = contentWords.get(word);
-  if (s === undefined) {
-    s = olderContentWords.get(word) ?? contentStemUncached(word);
+interface ContentWord {
+  /** The country the word names, or null for a word that contributes nothing; undefined for a content word. */
+  fixed?: string | null;
+  /** stem() and nameStem() of the word, once asked for. */
+  stem?: string;
+  name?: string;
+}
+
+function contentWordOf(word: string): ContentWord {
+  let e = contentWords.get(word);
+  if (e === undefined) {
+    e = olderContentWords.get(word) ?? readContentWord(word);
     // bounded in two generations, like the stem cache
     if (contentWords.size >= STEM_CACHE) {
       olderContentWords = contentWords;
       contentWords = new Map();
     }
-    contentWords.set(word, s);
+    contentWords.set(word, e);
   }
-  return s;
+  return e;
 }
 
-let contentWords = new Map<string, string | null>();
-let olderContentWords = new Map<string, string | null>();
+let contentWords = new Map<string, ContentWord>();
+let olderContentWords = new Map<string, ContentWord>();
 
-function contentStemUncached(word: string): string | null {
+function readContentWord(word: string): ContentWord {
   const lower = word.toLowerCase();
   // "Russian", "Russia's" and "Moscow" all point at one country
   const country = COUNTRY_OF.get(fold(word).replace(/'s$/, ''));
-  if (country && (lower !== 'us' || word === 'US')) return country;
-  if (lower.length < 3 || STOPWORDS.has(lower) || /^\d/.test(lower)) return null;
-  return stem(word);
+  if (country && (lower !== 'us' || word === 'US')) return { fixed: country };
+  if (lower.length < 3 || STOPWORDS.has(lower) || /^\d/.test(lower)) return { fixed: null };
+  return {};
 }
 
 /** Normalised edit similarity 1 - distance / longer length, on folded strings. */

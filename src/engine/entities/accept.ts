@@ -7,20 +7,31 @@ import { foldName } from './fold';
 import { countryOfDemonym, knownPlace } from './places';
 import { FUNCTION_WORDS, NOT_NAMES } from './words';
 
+/** What acceptance asks of a set (the incremental engine records the questions). */
+export interface Lookup {
+  has(key: string): boolean;
+}
+
 export interface Evidence {
   /** Folded names seen inside running text. */
-  names: Set<string>;
+  names: Lookup;
   /** Folded single words seen as (part of) a name inside running text. */
-  words: Set<string>;
+  words: Lookup;
   /** Folded words seen in lowercase. */
-  lowercase: Set<string>;
+  lowercase: Lookup;
   /** Longest name, in words, in `names` (bounds the greedy match on title-case lines). */
   longest: number;
 }
 
 const joinWords = (ws: readonly Token[]) => foldName(ws.map((w) => w.text).join(' '));
 
-export function gatherEvidence(all: readonly ArticleWords[]): Evidence {
+/** What one article adds to the folder's evidence. */
+export function articleEvidence(a: ArticleWords): { names: Set<string>; words: Set<string>; lowercase: Set<string>; longest: number } {
+  const out = gatherEvidence([a]);
+  return out;
+}
+
+export function gatherEvidence(all: readonly ArticleWords[]): { names: Set<string>; words: Set<string>; lowercase: Set<string>; longest: number } {
   const names = new Set<string>();
   const words = new Set<string>();
   const lowercase = new Set<string>();

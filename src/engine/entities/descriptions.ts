@@ -67,7 +67,7 @@ interface Place { start: number; end: number; entity: Entity; text: string }
 function namesByArticle(all: readonly Entity[], only?: string): { countryAt: Map<string, Place[]>; named: Map<string, Mention[]> } {
   // For one article, only the entities named in it (the country test reads every variant of an entity).
   const entities = only === undefined ? all : all.filter((e) => e.mentions.some((m) => m.article === only));
-  const countries = entities.filter((e) => e.type === 'place' && (knownPlace(e.name) || e.variants.some((v) => countryOfDemonym(v) || knownPlace(v)?.demonym)));
+  const countries = entities.filter(isCountryEntity);
   const countryAt = new Map<string, Place[]>();
   for (const e of countries) for (const m of e.mentions) {
     if (only !== undefined && m.article !== only) continue;
@@ -88,7 +88,8 @@ function namesByArticle(all: readonly Entity[], only?: string): { countryAt: Map
 
 function descriptionsIn(a: Article, countryPlaces: Place[], names: readonly Mention[]): Found[] {
   const found: Found[] = [];
-  const places = countryPlaces.sort((x, y) => x.start - y.start);
+  // By id at one offset, so the order the entities came in never decides which country a noun goes with.
+  const places = countryPlaces.sort((x, y) => x.start - y.start || (x.entity.id < y.entity.id ? -1 : x.entity.id > y.entity.id ? 1 : 0));
   for (const s of a.sentences) {
     if (!ANY_HEAD.test(a.text.slice(s.start, s.end))) continue;
     const tokens = tokenize(a.text, s.start, s.end);
@@ -146,30 +147,45 @@ function toEntities(found: Found[], articles: readonly Article[]): Entity[] {
     if (list) list.push(f);
     else groups.set(k, [f]);
   }
-  const out: Entity[] = [];
-  for (const list of groups.values()) {
-    const { kind, country } = list[0];
-    const mentions = list.map((f) => f.mention).sort((a, b) => order.get(a.article)! - order.get(b.article)! || a.start - b.start);
-    const articleIds = [...new Set(mentions.map((m) => m.article))];
-    const bySpelling = new Map<string, Set<string>>();
-    for (const m of mentions) bySpelling.set(m.text.toLowerCase(), (bySpelling.get(m.text.toLowerCase()) ?? new Set()).add(m.article));
-    const spellings = [...bySpelling.entries()]
-      .map(([text, arts]) => ({ text, articles: [...arts].sort((a, b) => order.get(a)! - order.get(b)!) }))
-      .sort((a, b) => b.articles.length - a.articles.length);
-    const head = spellings[0].text;
-    const name = country ? `${countryAdjective(country)} ${kind.key}` : kind.label ?? `the ${head}`;
-    out.push({
-      id: `d-${kind.key}${country ? `-${country.id}` : ''}`,
-      name,
-      type: kind.type,
-      variants: spellings.map((s) => s.text),
-      spellings,
-      mentions,
-      articles: articleIds,
-      description: true,
-    });
-  }
-  return out;
+  return [...groups.values()].map((list) => descriptionEntity(list[0].kind.key, list[0].country, list.map((f) => f.mention), order));
+}
+
+/** The descriptions one article holds; `named` are the folder's named entities (those with no mention there are ignored). */
+export function descriptionsOfArticle(article: Article, named: readonly Entity[]): { kind: string; country?: Entity; mention: Mention }[] {
+  const { countryAt, named: names } = namesByArticle(named, article.id);
+  return descriptionsIn(article, countryAt.get(article.id) ?? [], names.get(article.id) ?? [])
+    .map((f) => ({ kind: f.kind.key, ...(f.country ? { country: f.country } : {}), mention: f.mention }));
+}
+
+const KIND_BY_KEY = new Map(KINDS.map((k) => [k.key, k]));
+
+/** The entity of one kind of description (of one country's, for a country's kind), from all its mentions. */
+export function descriptionEntity(kindKey: string, country: Entity | undefined, found: readonly Mention[], order: ReadonlyMap<string, number>): Entity {
+  const kind = KIND_BY_KEY.get(kindKey)!;
+  const mentions = [...found].sort((a, b) => order.get(a.article)! - order.get(b.article)! || a.start - b.start);
+  const articleIds = [...new Set(mentions.map((m) => m.article))];
+  const bySpelling = new Map<string, Set<string>>();
+  for (const m of mentions) bySpelling.set(m.text.toLowerCase(), (bySpelling.get(m.text.toLowerCase()) ?? new Set()).add(m.article));
+  const spellings = [...bySpelling.entries()]
+    .map(([text, arts]) => ({ text, articles: [...arts].sort((a, b) => order.get(a)! - order.get(b)!) }))
+    .sort((a, b) => b.articles.length - a.articles.length);
+  const head = spellings[0].text;
+  const name = country ? `${countryAdjective(country)} ${kind.key}` : kind.label ?? `the ${head}`;
+  return {
+    id: `d-${kind.key}${country ? `-${country.id}` : ''}`,
+    name,
+    type: kind.type,
+    variants: spellings.map((s) => s.text),
+    spellings,
+    mentions,
+    articles: articleIds,
+    description: true,
+  };
+}
+
+/** Whether descriptions read this entity as a country (a qualifier of "delegation", "troops"). */
+export function isCountryEntity(e: Entity): boolean {
+  return e.type === 'place' && Boolean(knownPlace(e.name) || e.variants.some((v) => countryOfDemonym(v) || knownPlace(v)?.demonym));
 }
 
 /** "Ukrainian" for Ukraine when the folder uses the demonym, else the country's name. */
