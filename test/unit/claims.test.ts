@@ -99,6 +99,19 @@ describe('extracting claims from one article', () => {
     assert.ok(!clausesOf(t, whole(t)).some((c) => t.slice(c.start, c.end).startsWith('and the airport')));
   });
 
+  it('makes each item of a list of three or more ("the plan includes A, B and C") a claim of its own', () => {
+    const s = 'The union says the offer includes a 6 percent raise, a shorter working week, the rehiring of sacked drivers and a new pension scheme for cleaners.';
+    const parts = clausesOf(s, whole(s)).map((c) => s.slice(c.start, c.end));
+    assert.ok(parts.some((p) => p.startsWith('the rehiring of sacked drivers') && !p.includes('pension')), parts.join(' | '));
+    assert.ok(parts.some((p) => p.startsWith('and a new pension scheme for cleaners')), parts.join(' | '));
+    // examples after ", such as" are claims of their own too
+    const u = 'The council wants wider powers, such as control of the port budget and the right to set fares.';
+    assert.ok(clausesOf(u, whole(u)).some((c) => u.slice(c.start, c.end).startsWith('such as control of the port budget')));
+    // outside a list, "and a" joins what one clause says
+    const t = 'The mayor opened a bridge and a school on Friday.';
+    assert.equal(clausesOf(t, whole(t)).length, 1);
+  });
+
   it('reads a clause too thin to compare with its neighbour instead of dropping it', () => {
     // "with a curfew as a condition" has two content words: on its own it would never be a statement
     const s = 'According to officials, reopening the river road would depend on the water level, with a curfew as a condition.';

@@ -171,9 +171,18 @@ function stemUncached(word: string): string {
 
 /** The stem of a word of a name: as stem(), without the WordNet word family. */
 export function nameStem(word: string): string {
-  const w = fold(word).replace(/'s$/, '').replace(/'/g, '').replace(/-/g, '').replace(/yy$/, 'y');
-  return porter2(SYNONYMS[w] ?? SYNONYMS[singular(w)] ?? w);
+  let s = nameStems.get(word);
+  if (s === undefined) {
+    const w = fold(word).replace(/'s$/, '').replace(/'/g, '').replace(/-/g, '').replace(/yy$/, 'y');
+    s = porter2(SYNONYMS[w] ?? SYNONYMS[singular(w)] ?? w);
+    // bounded like stem()'s cache; names are fewer, one generation is enough
+    if (nameStems.size >= STEM_CACHE) nameStems.clear();
+    nameStems.set(word, s);
+  }
+  return s;
 }
+
+const nameStems = new Map<string, string>();
 
 /**
  * WordNet concepts (synsets of a word's frequent senses) a stem belongs to: two stems sharing one are
