@@ -51,7 +51,11 @@ export const STOPWORDS = new Set([
   'mr', 'mrs', 'ms', 'however', 'meanwhile', 'moreover', 'despite', 'amidst', 'upon', 'even', 'well', 'into',
   'being', 'having', 'would', 'make', 'made', 'new', 'said', 'say', 'says', 'told', 'noted', 'stated',
   'according', 'reports', 'report', 'reported', 'reportedly', 'allegedly', 'claims', 'claimed', 'claim',
-  'added', 'adding', 'too', 'far', 'already', 'likely', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'added', 'adding', 'too', 'far', 'already', 'likely',
+  // adverbs and prepositions that say nothing about which fact a clause states ("around 50,000 troops",
+  // "based around ceasefire terms")
+  'around', 'along', 'above', 'below', 'behind', 'beyond', 'throughout', 'just', 'only', 'instead', 'almost',
+  'nearly', 'rather', 'quite', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
 ]);
 
 /** Words for people who are counted as a group; they share the class "people". */
