@@ -23,6 +23,15 @@ describe('extracting claims from one article', () => {
     for (const c of claims) assert.equal(text.slice(c.start, c.end), c.text);
   });
 
+  it('reads words that name properties of every JavaScript object ("constructor") as plain words', () => {
+    // the word tables were object literals: "constructor" found Object's constructor as its synonym and the
+    // stemmer threw, so one such word in one article failed the whole folder
+    const text = 'Bridge Opens\n\nThe constructor said its crews finished the bridge. Constructor firms hired 40 welders.';
+    const claims = extractClaims(parseArticle({ file: 'x.txt', text })).map((x) => x.claim);
+    assert.deepEqual(claims.filter((c) => c.kind === 'quantity').map((c) => c.text), ['40 welders']);
+    assert.ok(claims.some((c) => c.kind === 'statement' && c.text.includes('constructor')));
+  });
+
   it('never takes markup pasted into the text as the source', () => {
     // an attribute name or value is not a speaker, however it sits next to "according to" or "said"
     const s1 = 'The lake rose to 4 metres, according to "onload=steal(1) y=" wardens.';
