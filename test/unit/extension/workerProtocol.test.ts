@@ -66,6 +66,23 @@ describe('analysis parts between the worker and the extension host', () => {
     third.analysis.facts.forEach((f, i) => assert.equal(f, after.facts[i]));
   });
 
+  it('send facts renumbered by a new one before them as aliases of the facts the host holds', () => {
+    const sender = new AnalysisSender();
+    const receiver = new AnalysisReceiver();
+    const first = fixtureAnalysis();
+    const before = deliver(receiver, sender.messages(1, first, 0)).analysis;
+    // The engine numbers facts in report order: a new fact first shifts every id after it.
+    const added = { ...first.facts[2], id: 'F1', label: 'a new fact', claims: [{ ...first.facts[2].claims[0], id: 'c:new' }] };
+    const second = { ...first, facts: [added, ...first.facts.map((f, i) => ({ ...f, id: `F${i + 2}`, label: i === 0 ? `${f.label} (2)` : f.label }))] };
+    const received = structuredClone(second);
+    const { analysis: after, parts } = deliver(receiver, sender.messages(2, received, 0));
+    assert.deepEqual(after, second);
+    assert.deepEqual(parts.flatMap((p) => (p.facts ?? []).map((f) => f.id)), ['F1']);
+    assert.deepEqual(parts.flatMap((p) => p.aliases ?? []).map((a) => [a.id, a.of]), [['F2', 'fact:drones'], ['F3', 'fact:russian-head'], ['F4', 'fact:time']]);
+    // The host's claims are shared, not sent again.
+    assert.equal(after.facts[1].claims, before.facts[0].claims);
+  });
+
   it('put a new entity and an edited one back where the order says', () => {
     const sender = new AnalysisSender();
     const receiver = new AnalysisReceiver();
