@@ -1,6 +1,7 @@
 // Where the time of one whole-archive analysis goes, step by step (a diagnostic, not part of `npm run bench`):
 //   npx tsx scripts/bench/phases.ts .bench/archives/a1000
-// Prints each engine step's wall time and the heap after it, then the size of the CLI's JSON.
+// Prints each engine step's wall time and the heap after it, then the size of the CLI's JSON. With
+// `node --expose-gc --import tsx scripts/bench/phases.ts ...` the heap is measured after a full collection.
 import { parseArticle } from '../../src/engine/text/article';
 import { entitiesFromMentions, extractMentions } from '../../src/engine/entities';
 import { extractClaims } from '../../src/engine/claims';
@@ -16,6 +17,8 @@ async function main(): Promise<void> {
   const step = <T>(name: string, f: () => T): T => {
     const out = f();
     const now = performance.now();
+    // with --expose-gc the heap is what the step's results hold, not what garbage happens to be left
+    (globalThis as { gc?: () => void }).gc?.();
     rows.push([name, now - t, process.memoryUsage().heapUsed / 2 ** 20]);
     t = performance.now();
     return out;

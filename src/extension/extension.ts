@@ -52,6 +52,7 @@ export function activate(context: vscode.ExtensionContext): CrosscheckApi {
   const diagnostics = new Diagnostics(analysis);
   const navigation = new NavigationProvider(analysis);
   const status = new StatusBar(analysis);
+  const hovers = new HoverProvider(analysis);
 
   context.subscriptions.push(
     output,
@@ -61,7 +62,8 @@ export function activate(context: vscode.ExtensionContext): CrosscheckApi {
     new Decorations(analysis),
     status,
     new ArticleLanguage(analysis),
-    vscode.languages.registerHoverProvider(ARTICLE_DOCUMENTS, new HoverProvider(analysis)),
+    hovers,
+    vscode.languages.registerHoverProvider(ARTICLE_DOCUMENTS, hovers),
     vscode.languages.registerReferenceProvider(ARTICLE_DOCUMENTS, navigation),
     vscode.languages.registerDefinitionProvider(ARTICLE_DOCUMENTS, navigation),
     registerOutline(ARTICLE_DOCUMENTS, navigation, analysis),

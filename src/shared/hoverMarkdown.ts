@@ -1,7 +1,7 @@
 // The markdown of Crosscheck's hover cards, built from engine data. Pure so it can be tested in plain node;
 // the extension wraps it in a MarkdownString that trusts only Crosscheck's own commands. Every piece of
 // article text goes through escapeMarkdown; links are built only by commandUri from ids and offsets.
-import type { Claim, Entity, Fact, Mention, Verdict } from '../engine/model';
+import type { Claim, Entity, Fact, Verdict } from '../engine/model';
 import type { AnalysisIndex } from './analysisIndex';
 import { COMMANDS, commandUri } from './commands';
 import { escapeMarkdown, truncate, oneLine } from './escape';
@@ -56,11 +56,10 @@ export function entityHoverMarkdown(index: AnalysisIndex, entity: Entity, curren
   out.push('');
   out.push('| Spelling | Sources |');
   out.push('|:--|:--|');
-  // The first mention of each spelling in each article, found in one pass (not a search per source).
-  const firstMention = new Map<string, Mention>();
-  for (const m of entity.mentions) {
-    for (const key of [`${m.article}\u0000${m.text}`, m.article]) if (!firstMention.has(key)) firstMention.set(key, m);
-  }
+  // The first mention of each spelling in each article and the facts about the entity, made once per entity
+  // by the index (ahead of hovers): a name in every article has thousands of mentions.
+  const summary = index.entitySummary(entity);
+  const firstMention = summary.firstMentions;
   // The spelling this article uses first, then the most widely used.
   const spellings = [...entity.spellings].sort((a, b) =>
     Number(b.articles.includes(currentArticle ?? '\u0000')) - Number(a.articles.includes(currentArticle ?? '\u0000')) || b.articles.length - a.articles.length);
@@ -75,7 +74,7 @@ export function entityHoverMarkdown(index: AnalysisIndex, entity: Entity, curren
     out.push(`| ${escapeMarkdown(truncate(oneLine(s.text), MAX_NAME))} | ${links.join(' \u00b7 ') || '\u2014'} |`);
   }
   if (spellings.length > HOVER_LIMITS.spellings) out.push(`| ${more(spellings.length - HOVER_LIMITS.spellings, 'spellings')} | |`);
-  const facts = [...index.factsAbout(entity.id)].sort(byVerdict);
+  const facts = summary.facts;
   if (facts.length > 0) {
     out.push('');
     out.push('**Facts**');
@@ -114,9 +113,4 @@ export function factHoverMarkdown(index: AnalysisIndex, fact: Fact, currentClaim
   out.push('');
   out.push(`${silent > 0 ? `${silent} source${silent === 1 ? ' does' : 's do'} not mention it. ` : ''}${compareLink(fact, 'Compare Claim')}`);
   return out.join('\n');
-}
-
-function byVerdict(a: Fact, b: Fact): number {
-  const rank: Record<Verdict, number> = { conflict: 0, variant: 1, agree: 2, single: 3 };
-  return rank[a.verdict] - rank[b.verdict];
 }

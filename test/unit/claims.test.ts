@@ -23,6 +23,15 @@ describe('extracting claims from one article', () => {
     for (const c of claims) assert.equal(text.slice(c.start, c.end), c.text);
   });
 
+  it('reads words that name properties of every JavaScript object ("constructor") as plain words', () => {
+    // the word tables were object literals: "constructor" found Object's constructor as its synonym and the
+    // stemmer threw, so one such word in one article failed the whole folder
+    const text = 'Bridge Opens\n\nThe constructor said its crews finished the bridge. Constructor firms hired 40 welders.';
+    const claims = extractClaims(parseArticle({ file: 'x.txt', text })).map((x) => x.claim);
+    assert.deepEqual(claims.filter((c) => c.kind === 'quantity').map((c) => c.text), ['40 welders']);
+    assert.ok(claims.some((c) => c.kind === 'statement' && c.text.includes('constructor')));
+  });
+
   it('never takes markup pasted into the text as the source', () => {
     // an attribute name or value is not a speaker, however it sits next to "according to" or "said"
     const s1 = 'The lake rose to 4 metres, according to "onload=steal(1) y=" wardens.';
@@ -88,6 +97,19 @@ describe('extracting claims from one article', () => {
     // a list of nouns is not a second predicate
     const t = 'The storm closed the schools, the ferries, and the airport, officials said.';
     assert.ok(!clausesOf(t, whole(t)).some((c) => t.slice(c.start, c.end).startsWith('and the airport')));
+  });
+
+  it('makes each item of a list of three or more ("the plan includes A, B and C") a claim of its own', () => {
+    const s = 'The union says the offer includes a 6 percent raise, a shorter working week, the rehiring of sacked drivers and a new pension scheme for cleaners.';
+    const parts = clausesOf(s, whole(s)).map((c) => s.slice(c.start, c.end));
+    assert.ok(parts.some((p) => p.startsWith('the rehiring of sacked drivers') && !p.includes('pension')), parts.join(' | '));
+    assert.ok(parts.some((p) => p.startsWith('and a new pension scheme for cleaners')), parts.join(' | '));
+    // examples after ", such as" are claims of their own too
+    const u = 'The council wants wider powers, such as control of the port budget and the right to set fares.';
+    assert.ok(clausesOf(u, whole(u)).some((c) => u.slice(c.start, c.end).startsWith('such as control of the port budget')));
+    // outside a list, "and a" joins what one clause says
+    const t = 'The mayor opened a bridge and a school on Friday.';
+    assert.equal(clausesOf(t, whole(t)).length, 1);
   });
 
   it('reads a clause too thin to compare with its neighbour instead of dropping it', () => {

@@ -101,6 +101,39 @@ describe('aligning claims into facts', () => {
     assert.equal(b.facts.filter((f) => f.verdict === 'conflict').length, 0);
   });
 
+  it('counts a source that names a person by surname only in the name fact, never as a conflict', () => {
+    const a = analyze([
+      'Port Talks\n\nMayor Ilona Varga opened the port talks in Split on Tuesday.',
+      'Port Talks Open\n\nThe talks in Split were opened by Ilona Varga, the mayor.',
+      'Dockers Wait\n\nThe dockers said the talks would fail. Varga said on Tuesday that a deal was close.',
+    ]);
+    const name = a.facts.find((f) => f.kind === 'name' && f.claims.some((c) => c.text === 'Ilona Varga'));
+    assert.ok(name, a.facts.map((f) => f.label).join('; '));
+    assert.equal(new Set(name.claims.map((c) => c.article)).size, 3, name.claims.map((c) => c.text).join('; '));
+    assert.ok(name.claims.some((c) => c.text === 'Varga'));
+    assert.notEqual(name.verdict, 'conflict');
+    // a different first name beside the bare surname is still a conflict
+    const b = analyze([
+      'Port Talks\n\nMayor Ilona Varga opened the port talks in Split on Tuesday.',
+      'Port Talks Open\n\nThe talks in Split were opened by Mayor Irena Varga.',
+      'Dockers Wait\n\nThe dockers said the talks would fail. Varga said on Tuesday that a deal was close.',
+    ]);
+    const first = b.facts.find((f) => f.kind === 'name' && f.claims.some((c) => c.text === 'Irena Varga'));
+    assert.ok(first);
+    assert.equal(first.verdict, 'conflict');
+  });
+
+  it('never takes a title for part of a first name: "Harbour Commissioner Ilona Varga" and "Ilona Varga" are one name', () => {
+    const a = analyze([
+      'Port Talks\n\nHarbour Commissioner Ilona Varga opened the port talks in Split on Tuesday.',
+      'Port Talks Open\n\nThe talks in Split were opened by Ilona Varga, the harbour commissioner.',
+    ]);
+    const names = a.facts.filter((f) => f.kind === 'name' && f.claims.some((c) => /Ilona Varga$/.test(c.text)));
+    assert.equal(names.length, 1, names.map((f) => f.label).join('; '));
+    assert.equal(names[0].claims.length, 2);
+    assert.notEqual(names[0].verdict, 'conflict');
+  });
+
   it('gives a role fact per person and never calls different titles a conflict', () => {
     const a = analyze([
       'Talks\n\nThe team was headed by Interior Minister Sara Lindqvist.',

@@ -111,6 +111,21 @@ describe('applying a person\'s decisions', () => {
     assert.equal(r.annotations?.[0].anchor, 'orphaned');
   });
 
+  it('leaves what no decision reaches as it was, the same objects in the same order', () => {
+    const before = analysis();
+    const folder: FolderDecisions = { ...emptyFolderDecisions(), entities: [{ name: 'Rustem Umerov', variants: ['Rustem Umjurov'] }] };
+    const r = applyDecisions(before, { folder });
+    // The merge reaches both Umerov entities and the fact whose claim names one; Medinsky and the rest do not move.
+    assert.deepEqual(r.entities.map((e) => e.name), ['Vladimir Medinsky', 'Rustem Umerov', 'Related Sources']);
+    assert.equal(r.entities[0], before.entities[0]);
+    assert.equal(r.entities[2], before.entities[3]);
+    assert.notEqual(r.facts[0], before.facts[0]);
+    assert.deepEqual(before.facts[0].claims[0].entities, ['e-umjurov'], 'the engine\'s analysis was changed in place');
+    const none = applyDecisions(before, { folder: emptyFolderDecisions(), annotations: [] });
+    assert.equal(none.entities, before.entities);
+    none.facts.forEach((f, i) => assert.equal(f, before.facts[i]));
+  });
+
   it('adds source metadata to the articles', () => {
     const folder: FolderDecisions = { ...emptyFolderDecisions(), sources: { 'b.txt': { outlet: 'Example', published: '2025-06-02', url: 'https://example.org/b' } } };
     const r = applyDecisions(analysis(), { folder });

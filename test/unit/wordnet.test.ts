@@ -18,6 +18,8 @@ describe('comparing wordings: stems, word families and WordNet synonyms', () => 
     assert.equal(stem('counterraid'), stem('raid'));
     // words of their own keep their stem
     assert.notEqual(stem('counterpart'), stem('part'));
+    // prepositions and hedging adverbs say nothing about which fact a clause states
+    assert.deepEqual(contentStems('talks based around wage terms'), contentStems('talks based on wage terms'));
     // "the Audit Committee" is a name, not a form of "commit"
     const terms = contentStems('The harbour board says the Audit Committee will not commit funds.');
     assert.equal(terms.filter((t) => t === stem('commit')).length, 1, terms.join(' '));

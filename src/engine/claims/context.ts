@@ -13,9 +13,9 @@ export interface Actors {
 
 export interface ClaimContext {
   /** Content-word stems of the claim's sentence. */
-  terms: string[];
+  terms: readonly string[];
   /** Content-word stems of the previous sentence of the same paragraph (pronouns and "the operation" point back). */
-  previous: string[];
+  previous: readonly string[];
   actors: Actors;
   /** True for titles, section headings and bullet labels. */
   heading: boolean;

@@ -2,20 +2,28 @@
 // these are closed word classes (determiners, prepositions, auxiliaries), number words, units, titles,
 // hedging and reporting verbs, and a small gazetteer of countries with their demonyms and capitals.
 
-export const NUMBER_WORDS: Readonly<Record<string, number>> = {
+/**
+ * A table looked up by words of the text: without a prototype, so "constructor" or "toString" in an article
+ * is not found in it (an object literal answered them with Object's methods, and the stemmer crashed on one).
+ */
+function wordTable<T>(entries: Record<string, T>): Readonly<Record<string, T>> {
+  return Object.assign(Object.create(null) as Record<string, T>, entries);
+}
+
+export const NUMBER_WORDS: Readonly<Record<string, number>> = wordTable({
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
   nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
   a: 1, an: 1, single: 1, dozen: 12, hundred: 100, thousand: 1000, million: 1e6, billion: 1e9, trillion: 1e12,
-};
+});
 
-export const MULTIPLIERS: Readonly<Record<string, number>> = {
+export const MULTIPLIERS: Readonly<Record<string, number>> = wordTable({
   hundred: 100, thousand: 1000, million: 1e6, billion: 1e9, trillion: 1e12, k: 1000, m: 1e6, bn: 1e9, mn: 1e6,
-};
+});
 
-export const ORDINALS: Readonly<Record<string, number>> = {
+export const ORDINALS: Readonly<Record<string, number>> = wordTable({
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
-};
+});
 
 /** Words that end a noun phrase when looking for what a number counts. */
 export const PHRASE_BREAKERS = new Set([
@@ -43,7 +51,11 @@ export const STOPWORDS = new Set([
   'mr', 'mrs', 'ms', 'however', 'meanwhile', 'moreover', 'despite', 'amidst', 'upon', 'even', 'well', 'into',
   'being', 'having', 'would', 'make', 'made', 'new', 'said', 'say', 'says', 'told', 'noted', 'stated',
   'according', 'reports', 'report', 'reported', 'reportedly', 'allegedly', 'claims', 'claimed', 'claim',
-  'added', 'adding', 'too', 'far', 'already', 'likely', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'added', 'adding', 'too', 'far', 'already', 'likely',
+  // adverbs and prepositions that say nothing about which fact a clause states ("around 50,000 troops",
+  // "based around ceasefire terms")
+  'around', 'along', 'above', 'below', 'behind', 'beyond', 'throughout', 'just', 'only', 'instead', 'almost',
+  'nearly', 'rather', 'quite', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
 ]);
 
 /** Words for people who are counted as a group; they share the class "people". */
@@ -53,7 +65,7 @@ export const PEOPLE_NOUNS = new Set(['people', 'person', 'persons', 'individual'
  * A few hypernym classes so that "combat aircraft" and "bombers" can be compared. Kept small on purpose:
  * only counts of things that are clearly the same kind of object.
  */
-export const NOUN_CLASSES: Readonly<Record<string, string>> = {
+export const NOUN_CLASSES: Readonly<Record<string, string>> = wordTable({
   aircraft: 'aircraft', plane: 'aircraft', airplane: 'aircraft', jet: 'aircraft', bomber: 'aircraft',
   fighter: 'aircraft', warplane: 'aircraft', helicopter: 'aircraft',
   drone: 'drone', uav: 'drone',
@@ -63,10 +75,10 @@ export const NOUN_CLASSES: Readonly<Record<string, string>> = {
   member: 'member', delegate: 'member',
   death: 'death', fatality: 'death',
   people: 'people', person: 'people', individual: 'people', resident: 'people', civilian: 'people',
-};
+});
 
 /** Units a quantity can be measured in, with their dimension and factor to the base unit. */
-export const UNITS: Readonly<Record<string, { dim: string; factor: number; base: string }>> = {
+export const UNITS: Readonly<Record<string, { dim: string; factor: number; base: string }>> = wordTable({
   km: { dim: 'length', factor: 1000, base: 'm' }, kilometre: { dim: 'length', factor: 1000, base: 'm' },
   kilometer: { dim: 'length', factor: 1000, base: 'm' }, mile: { dim: 'length', factor: 1609.344, base: 'm' },
   m: { dim: 'length', factor: 1, base: 'm' }, metre: { dim: 'length', factor: 1, base: 'm' }, meter: { dim: 'length', factor: 1, base: 'm' },
@@ -76,30 +88,30 @@ export const UNITS: Readonly<Record<string, { dim: string; factor: number; base:
   pound: { dim: 'mass', factor: 0.45359237, base: 'kg' }, lb: { dim: 'mass', factor: 0.45359237, base: 'kg' },
   hectare: { dim: 'area', factor: 10000, base: 'm2' }, acre: { dim: 'area', factor: 4046.8564224, base: 'm2' },
   percent: { dim: 'percent', factor: 1, base: '%' }, '%': { dim: 'percent', factor: 1, base: '%' },
-};
+});
 
-export const CURRENCIES: Readonly<Record<string, string>> = {
+export const CURRENCIES: Readonly<Record<string, string>> = wordTable({
   $: 'USD', 'us$': 'USD', dollar: 'USD', usd: 'USD', '€': 'EUR', euro: 'EUR', eur: 'EUR', '£': 'GBP', pound: 'GBP', gbp: 'GBP',
   rouble: 'RUB', ruble: 'RUB', hryvnia: 'UAH', yen: 'JPY', '¥': 'JPY', yuan: 'CNY', rupee: 'INR',
-};
+});
 
 /** Seconds in each duration unit. */
-export const DURATION_UNITS: Readonly<Record<string, number>> = {
+export const DURATION_UNITS: Readonly<Record<string, number>> = wordTable({
   second: 1, minute: 60, min: 60, hour: 3600, hr: 3600, day: 86400, week: 604800, fortnight: 1209600,
   month: 2629800, year: 31557600,
-};
+});
 
 export const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-export const MONTH_ABBR: Readonly<Record<string, number>> = {
+export const MONTH_ABBR: Readonly<Record<string, number>> = wordTable({
   jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, sept: 8, oct: 9, nov: 10, dec: 11,
-};
+});
 export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 /** Time-zone words kept with a time ("local time", "GMT"): offsets from UTC in minutes when fixed. */
-export const ZONES: Readonly<Record<string, number | undefined>> = {
+export const ZONES: Readonly<Record<string, number | undefined>> = wordTable({
   gmt: 0, utc: 0, bst: 60, cet: 60, cest: 120, eet: 120, eest: 180, msk: 180, est: -300, edt: -240, et: undefined,
   cst: -360, cdt: -300, pst: -480, pdt: -420, pt: undefined, jst: 540, ist: 330, local: undefined,
-};
+});
 
 /** Adverbs and verbs that weaken a claim. */
 export const HEDGES = [
@@ -193,7 +205,7 @@ export const COUNTRY_OF: ReadonlyMap<string, string> = (() => {
 })();
 
 /** Light synonym folding for comparing statements: words news reports use interchangeably. */
-export const SYNONYMS: Readonly<Record<string, string>> = {
+export const SYNONYMS: Readonly<Record<string, string>> = wordTable({
   negotiation: 'talk', discussion: 'talk', talk: 'talk', airfield: 'airbase', airbase: 'airbase',
   disagreement: 'divide', division: 'divide', divide: 'divide', rift: 'divide', apart: 'divide',
   truce: 'ceasefire', armistice: 'ceasefire', 'cease-fire': 'ceasefire',
@@ -205,4 +217,4 @@ export const SYNONYMS: Readonly<Record<string, string>> = {
   lead: 'lead', led: 'lead', head: 'lead', headed: 'lead', leading: 'lead',
   begin: 'start', began: 'start', start: 'start', started: 'start', commence: 'start', commenced: 'start',
   end: 'end', ended: 'end', conclude: 'end', concluded: 'end',
-};
+});

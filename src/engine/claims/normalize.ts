@@ -73,6 +73,9 @@ export function parseDigits(s: string): number | undefined {
 export function readNumber(words: readonly string[], i: number): { value: number; next: number } | undefined {
   const w = words[i]?.toLowerCase();
   if (w === undefined) return undefined;
+  // most words are no number: only digits, number words, "a"/"an" and hyphenated words can start one
+  const first = w.charCodeAt(0);
+  if (!(first >= 48 && first <= 57) && !(w in NUMBER_WORDS) && w !== 'a' && w !== 'an' && !w.includes('-')) return undefined;
   let value: number | undefined;
   let next = i + 1;
   const digits = parseDigits(w);

@@ -146,7 +146,11 @@ export function peopleFromEntities(text: string, mentions: readonly { entity: st
     const p = person(text, nameStart, toks[toks.length - 1].end, undefined, entity);
     // the entities engine knows name order ("Wang Shuo": family name first) better than a split on spaces
     if (m.parts?.family) {
-      p.given = m.parts.given;
+      // a title the entities engine took for a given name ("Harbour Commissioner Ilona Varga": given
+      // "Commissioner Ilona") is not part of the name: only words of the name itself are its given name
+      const own = new Set(toks.slice(k).map((t) => t.text));
+      const given = m.parts.given?.split(/\s+/).filter((w) => own.has(w)).join(' ');
+      p.given = given || undefined;
       p.surname = m.parts.family;
       p.key = nameKey(m.parts.family);
     }

@@ -19,6 +19,10 @@ const GENERIC_HEADS = new Set(['side', 'way', 'thing', 'hand', 'time', 'step', '
 
 const ORDINAL_OR_YEAR = /^(1[89]\d\d|20\d\d)$/;
 
+// Most words start no vague amount or share: their first words, to skip the phrase tables for the rest.
+const VAGUE_FIRST = new Set(VAGUE_AMOUNTS.map(([ws]) => ws[0]));
+const PROPORTION_FIRST = new Set(PROPORTIONS.map((ws) => ws[0]));
+
 /** The noun phrase starting at token i: up to four words, ending before a breaker or punctuation. */
 function nounPhraseAt(text: string, toks: readonly Token[], i: number): { first: number; last: number } | undefined {
   let last = -1;
@@ -66,7 +70,7 @@ export function findQuantities(text: string, span: Span, taken: readonly Span[] 
     if (inTaken(t.start, t.end)) continue;
 
     // vague amounts: "dozens of", "a number of", "hundreds of"
-    const vague = VAGUE_AMOUNTS.find(([ws]) => ws.every((w, k) => toks[i + k]?.lower === w));
+    const vague = VAGUE_FIRST.has(t.lower) && VAGUE_AMOUNTS.find(([ws]) => ws.every((w, k) => toks[i + k]?.lower === w));
     if (vague) {
       let j = i + vague[0].length;
       if (toks[j]?.lower === 'of') j++;
@@ -82,7 +86,7 @@ export function findQuantities(text: string, span: Span, taken: readonly Span[] 
     }
 
     // shares: "a significant portion of Russia's long-range bombers"
-    const share = PROPORTIONS.find((ws) => ws.every((w, k) => toks[i + k]?.lower === w));
+    const share = PROPORTION_FIRST.has(t.lower) && PROPORTIONS.find((ws) => ws.every((w, k) => toks[i + k]?.lower === w));
     if (share) {
       let k = i + share.length;
       if (/^(the|its|their|his|her)$/.test(toks[k]?.lower ?? '')) k++;
@@ -97,7 +101,7 @@ export function findQuantities(text: string, span: Span, taken: readonly Span[] 
     }
 
     // "14-member delegation": the number counts the first noun, the phrase names the whole
-    const compound = /^(\d[\d,.]*|[a-z]+)-([a-z]+)$/i.exec(t.text);
+    const compound = t.text.includes('-') ? /^(\d[\d,.]*|[a-z]+)-([a-z]+)$/i.exec(t.text) : null;
     if (compound && !isCitation(text, t, toks[i - 1])) {
       const n = readNumber([compound[1]], 0);
       const unit = compound[2].toLowerCase();

@@ -5,12 +5,25 @@ import type { Span } from '../model';
 import { contentStems } from './tokens';
 
 /** Words that open a new clause after a comma. */
-const CLAUSE_OPENERS = /^(while|whereas|but|although|though|which|who|amid|amidst|leading|resulting|noting|saying|stating|adding|claiming|signaling|signalling|indicating|emphasizing|emphasising|ensuring|allegedly|reportedly|with|as|after|before|despite|when|where|just|and\s+as|according)\b/i;
+const CLAUSE_OPENERS = /^(while|whereas|but|although|though|which|who|amid|amidst|leading|resulting|noting|saying|stating|adding|claiming|signaling|signalling|indicating|emphasizing|emphasising|ensuring|allegedly|reportedly|with|as|after|before|despite|when|where|just|and\s+as|according|such\s+as|including)\b/i;
 /**
  * ", and emphasized ...", ", and said ...": a second predicate of the same subject after a comma is a second
  * statement ("both sides exchanged their positions in writing, mediated by Turkey, and emphasized ...").
  */
 const SECOND_PREDICATE = /^and\s+(?:\p{Ll}+ed|said|says|told|made|took|gave|sent|held|met|left|saw|put|won|lost|began|became|agreed|vowed)\b/u;
+/**
+ * Where a list of three or more items starts ("proposals include a ceasefire, a prisoner exchange and the
+ * return of children"; "demands, such as ..."): each item is a claim of its own, so the commas after it cut.
+ * -1 when the sentence has no such list.
+ */
+function listStart(body: string): number {
+  const m = /\b(?:include|includes|included|including|such as)\s/i.exec(body);
+  if (!m) return -1;
+  const rest = body.slice(m.index + m[0].length).split(/[;—–]/)[0];
+  const commas = rest.match(/,\s/g)?.length ?? 0;
+  return commas >= 2 || (commas >= 1 && /\sand\s/.test(rest.slice(rest.indexOf(', ')))) ? m.index : -1;
+}
+
 /** Words that open a new clause without a comma. */
 const BARE_OPENERS = /^(while|whereas|amid|amidst|but)\b/i;
 
@@ -39,7 +52,8 @@ const SUBORDINATE = /^(?:as|while|whereas|although|though|even though|despite|be
 export function clausesOf(text: string, sentence: Span, minWords = 3): Span[] {
   const cuts: number[] = [];
   const body = text.slice(sentence.start, sentence.end);
-  const re = /;|—|–|:\s|,\s+|\s+(?=(?:while|whereas|amid|amidst|but)\s)/g;
+  const re = /;|—|–|:\s|,\s+|\s+(?=(?:while|whereas|amid|amidst|but)\s)|\s+(?=and\s+(?:a|an|the|its|their|his|her)\s)/g;
+  const listFrom = listStart(body);
   let m: RegExpExecArray | null;
   while ((m = re.exec(body))) {
     // never cut inside a quotation
@@ -47,8 +61,9 @@ export function clausesOf(text: string, sentence: Span, minWords = 3): Span[] {
     const open = (before.match(/“/g)?.length ?? 0) - (before.match(/”/g)?.length ?? 0);
     if (open > 0 || (before.match(/"/g)?.length ?? 0) % 2 === 1) continue;
     const after = body.slice(m.index + m[0].length);
-    if (m[0].startsWith(',') && !CLAUSE_OPENERS.test(after) && !SECOND_PREDICATE.test(after)) continue;
-    if (/^\s+$/.test(m[0]) && !BARE_OPENERS.test(after)) continue;
+    if (m[0].startsWith(',') && !CLAUSE_OPENERS.test(after) && !SECOND_PREDICATE.test(after) && !(listFrom >= 0 && m.index > listFrom)) continue;
+    // " and a ..." cuts only inside a list: elsewhere it joins two things one clause says
+    if (/^\s+$/.test(m[0]) && !BARE_OPENERS.test(after) && !(listFrom >= 0 && m.index > listFrom && /^and\s/.test(after))) continue;
     cuts.push(m.index);
   }
   // a reporting frame is cut off and dropped

@@ -15,24 +15,84 @@ export interface Token {
 const WORD = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|[\p{L}\p{N}]+(?:[’'.\-][\p{L}\p{N}]+)*\.?/gu;
 
 // Each extractor (numbers, places, people, attribution, context words) reads every sentence of an article
-// in turn: the tokens of the spans of the article being read are kept, so a sentence is tokenised once.
-// Read only (the types say so): every caller shares them.
-let cachedText: string | undefined;
-const cachedSpans = new Map<number, readonly Token[]>();
+// in turn: the tokens of the spans of the texts being read are kept, so a sentence is tokenised once, and a
+// clause or phrase inside the sentence just read takes its tokens from the sentence's. Read only (the types
+// say so): every caller shares them. Kept for the last few texts: a role's own text or another article's
+// sentence read in between must not throw away the article being read.
+interface TextTokens {
+  text: string;
+  spans: Map<number, readonly Token[]>;
+  /** The last span tokenised from the text itself (not derived): the sentence being read. */
+  outer?: { start: number; end: number; tokens: readonly Token[] };
+  /** contentStems of spans. */
+  stems: Map<number, readonly string[]>;
+}
+
+const TEXTS_KEPT = 4;
+const texts: TextTokens[] = [];
+
+function tokensOfText(text: string): TextTokens {
+  for (let i = 0; i < texts.length; i++) {
+    const t = texts[i];
+    if (t.text === text) {
+      if (i > 0) {
+        texts.splice(i, 1);
+        texts.unshift(t);
+      }
+      return t;
+    }
+  }
+  const t: TextTokens = { text, spans: new Map(), stems: new Map() };
+  texts.unshift(t);
+  if (texts.length > TEXTS_KEPT) texts.pop();
+  return t;
+}
 
 /** Tokens of text[start, end), offsets absolute. A trailing dot is kept only for abbreviations ("U.S."). */
 export function tokenize(text: string, start = 0, end = text.length): readonly Token[] {
-  if (text !== cachedText) {
-    cachedText = text;
-    cachedSpans.clear();
-  }
+  const kept = tokensOfText(text);
   const key = start * 0x4000000 + end;
-  let out = cachedSpans.get(key);
+  let out = kept.spans.get(key);
   if (!out) {
-    out = tokenizeSpan(text, start, end);
-    cachedSpans.set(key, out);
+    const outer = kept.outer;
+    out = outer && outer.start <= start && end <= outer.end ? tokensWithin(outer.tokens, start, end) : undefined;
+    if (!out) {
+      out = tokenizeSpan(text, start, end);
+      kept.outer = { start, end, tokens: out };
+    }
+    kept.spans.set(key, out);
+  } else if (!kept.outer || start < kept.outer.start || kept.outer.end < end) {
+    kept.outer = { start, end, tokens: out };
   }
   return out;
+}
+
+/**
+ * The tokens of a span of text, from the tokens of a span around it: those inside it, when no token crosses
+ * its start or end. The word pattern looks neither behind nor (past a dropped final dot) beyond a word, so
+ * tokenising the inner span itself finds exactly these; when a token crosses a boundary it would find a
+ * piece of it instead, and the caller tokenises the span itself (undefined).
+ */
+function tokensWithin(tokens: readonly Token[], start: number, end: number): readonly Token[] | undefined {
+  // first token ending after start, first token starting at or after end
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  const first = lo;
+  hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < end) lo = mid + 1;
+    else hi = mid;
+  }
+  const last = lo;
+  if (first < tokens.length && tokens[first].start < start) return undefined;
+  if (last > first && tokens[last - 1].end > end) return undefined;
+  return tokens.slice(first, last);
 }
 
 function tokenizeSpan(text: string, start: number, end: number): Token[] {
@@ -111,9 +171,18 @@ function stemUncached(word: string): string {
 
 /** The stem of a word of a name: as stem(), without the WordNet word family. */
 export function nameStem(word: string): string {
-  const w = fold(word).replace(/'s$/, '').replace(/'/g, '').replace(/-/g, '').replace(/yy$/, 'y');
-  return porter2(SYNONYMS[w] ?? SYNONYMS[singular(w)] ?? w);
+  let s = nameStems.get(word);
+  if (s === undefined) {
+    const w = fold(word).replace(/'s$/, '').replace(/'/g, '').replace(/-/g, '').replace(/yy$/, 'y');
+    s = porter2(SYNONYMS[w] ?? SYNONYMS[singular(w)] ?? w);
+    // bounded like stem()'s cache; names are fewer, one generation is enough
+    if (nameStems.size >= STEM_CACHE) nameStems.clear();
+    nameStems.set(word, s);
+  }
+  return s;
 }
+
+const nameStems = new Map<string, string>();
 
 /**
  * WordNet concepts (synsets of a word's frequent senses) a stem belongs to: two stems sharing one are
@@ -140,10 +209,17 @@ function readConcepts(): Map<string, number[]> {
   return out;
 }
 
-/** Content-word stems of a stretch of text, stopwords and numbers removed. */
-export function contentStems(text: string, start = 0, end = text.length): string[] {
+/** Content-word stems of a stretch of text, stopwords and numbers removed (kept per span, like the tokens). */
+export function contentStems(text: string, start = 0, end = text.length): readonly string[] {
+  const kept = tokensOfText(text);
+  const key = start * 0x4000000 + end;
+  let out = kept.stems.get(key);
+  if (!out) kept.stems.set(key, (out = stemsOf(text, tokenize(text, start, end))));
+  return out;
+}
+
+function stemsOf(text: string, toks: readonly Token[]): string[] {
   const out: string[] = [];
-  const toks = tokenize(text, start, end);
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     // "air bases" = "airbases" = "airfields"
@@ -152,18 +228,56 @@ export function contentStems(text: string, start = 0, end = text.length): string
       i++;
       continue;
     }
-    // "Russian", "Russia's" and "Moscow" all point at one country
-    const country = COUNTRY_OF.get(fold(t.text).replace(/'s$/, ''));
-    if (country && (t.lower !== 'us' || t.text === 'US')) {
-      out.push(country);
+    const e = contentWordOf(t.text);
+    if (e.fixed !== undefined) {
+      if (e.fixed !== null) out.push(e.fixed);
       continue;
     }
-    if (t.lower.length < 3 || STOPWORDS.has(t.lower) || /^\d/.test(t.lower)) continue;
     // a capitalised word inside a sentence is part of a name ("the Investigative Committee"): it matches its
     // own spelling, never a word family ("committee" is no form of "commit")
-    out.push(i > 0 && /^\p{Lu}\p{Ll}/u.test(t.text) && !/[:“"‘]\s*$/.test(text.slice(toks[i - 1].end, t.start)) ? nameStem(t.text) : stem(t.text));
+    const asName = i > 0 && /^\p{Lu}\p{Ll}/u.test(t.text) && !/[:“"‘]\s*$/.test(text.slice(toks[i - 1].end, t.start));
+    out.push(asName ? (e.name ??= nameStem(t.text)) : (e.stem ??= stem(t.text)));
   }
   return out;
+}
+
+/**
+ * What one word contributes to contentStems: its country, nothing (a stopword, a number, a word under three
+ * letters), or its stem or name stem. Depends on the spelling only, so it is kept per spelling: an archive
+ * repeats its words, and folding, the country table, the stopwords and the stemmer cost more than a lookup.
+ */
+interface ContentWord {
+  /** The country the word names, or null for a word that contributes nothing; undefined for a content word. */
+  fixed?: string | null;
+  /** stem() and nameStem() of the word, once asked for. */
+  stem?: string;
+  name?: string;
+}
+
+function contentWordOf(word: string): ContentWord {
+  let e = contentWords.get(word);
+  if (e === undefined) {
+    e = olderContentWords.get(word) ?? readContentWord(word);
+    // bounded in two generations, like the stem cache
+    if (contentWords.size >= STEM_CACHE) {
+      olderContentWords = contentWords;
+      contentWords = new Map();
+    }
+    contentWords.set(word, e);
+  }
+  return e;
+}
+
+let contentWords = new Map<string, ContentWord>();
+let olderContentWords = new Map<string, ContentWord>();
+
+function readContentWord(word: string): ContentWord {
+  const lower = word.toLowerCase();
+  // "Russian", "Russia's" and "Moscow" all point at one country
+  const country = COUNTRY_OF.get(fold(word).replace(/'s$/, ''));
+  if (country && (lower !== 'us' || word === 'US')) return { fixed: country };
+  if (lower.length < 3 || STOPWORDS.has(lower) || /^\d/.test(lower)) return { fixed: null };
+  return {};
 }
 
 /** Normalised edit similarity 1 - distance / longer length, on folded strings. */

@@ -13,9 +13,34 @@ import { storiesOf } from './stories';
 const SINGLE_KINDS = new Set(['quantity', 'time', 'date', 'duration', 'name']);
 const ORDER: Record<Verdict, number> = { conflict: 0, variant: 1, agree: 2, single: 3 };
 
+/**
+ * One story at a time: its articles' claims are extracted, aligned and let go before the next story's, so a
+ * large folder holds the working words of one story's claims at a time, and only the claims of its facts
+ * after. The same facts as factsFromClaims over all the claims (facts of different stories never tie in the
+ * final order: their first claims lie in different articles).
+ */
 export function findFacts(articles: readonly Article[], entities: readonly Entity[], _options: AnalyzeOptions, align: AlignOptions = {}): Fact[] {
   const context = claimContextOf(entities);
-  return factsFromClaims(articles, articles.map((a) => extractClaims(a, entities, context)), align, storiesOf(articles, entities));
+  const stories = storiesOf(articles, entities);
+  const byStory = new Map<number, Article[]>();
+  for (const a of articles) {
+    const k = stories ? (stories.get(a.id) ?? -1) : 0;
+    let list = byStory.get(k);
+    if (!list) byStory.set(k, (list = []));
+    list.push(a);
+  }
+  const facts: Fact[] = [];
+  for (const members of byStory.values()) {
+    const story: Story = { articles: [], claims: [] };
+    for (const a of members) {
+      const claims = extractClaims(a, entities, context);
+      if (claims.length === 0) continue;
+      story.articles.push(a);
+      story.claims.push(claims);
+    }
+    if (story.articles.length) for (const f of storyFacts(story, align)) facts.push(f);
+  }
+  return numbered(facts, articles);
 }
 
 /** What per-article claim extraction reads from the folder's entities (place names, person mentions). */
@@ -30,7 +55,6 @@ export function claimContextOf(entities: readonly Entity[]): Required<Pick<Extra
  */
 export function factsFromClaims(articles: readonly Article[], claimsPerArticle: readonly (readonly ExtractedClaim[])[], align: AlignOptions = {},
   stories?: ReadonlyMap<string, number>, cache?: StoryFactsCache): Fact[] {
-  const order = new Map(articles.map((a, i) => [a.id, i]));
   // Stories in the order of their first claim, as alignClaims takes them.
   const parts = new Map<number, Story>();
   articles.forEach((a, i) => {
@@ -47,6 +71,12 @@ export function factsFromClaims(articles: readonly Article[], claimsPerArticle: 
     for (const f of cache ? cache.factsOf(story, align) : storyFacts(story, align)) facts.push(f);
   }
   cache?.keepOnly(parts.values());
+  return numbered(facts, articles, cache);
+}
+
+/** The folder's facts in report order (conflicts first, larger first, then by position), numbered. */
+function numbered(facts: readonly Fact[], articles: readonly Article[], cache?: StoryFactsCache): Fact[] {
+  const order = new Map(articles.map((a, i) => [a.id, i]));
   const ordered = cache ? cache.inOrder(facts, order) : inOrder(facts, order);
   // Copies, so a cached story's facts are not renumbered under an analysis already handed out.
   const texts = new Map(articles.map((a) => [a.id, a.text]));

@@ -49,12 +49,16 @@ interface WorkEntity {
 
 function applyEntityDecisions(source: Entity[], folder: FolderDecisions | undefined, annotations: readonly AnchoredAnnotation[],
   articles: Article[], order: Map<string, number>): { entities: Entity[]; idMap: Map<string, string | null> } {
-  let work: WorkEntity[] = source.map((e) => ({
+  // Only the entities a decision or an annotation can reach are worked on; the rest pass through as they are,
+  // so applying a few decisions over a folder of thousands of articles costs about the decisions, and the
+  // unchanged entities keep their identity (the extension host re-indexes only what changed).
+  const affected = affectedEntities(source, folder, annotations);
+  let work: WorkEntity[] = source.filter((e) => affected.has(e)).map((e) => ({
     id: e.id, name: e.name, type: e.type, mentions: [...e.mentions], ...(e.decided ? { decided: e.decided } : {}),
     names: new Set([e.name, ...e.variants].map(nameKey)),
   }));
-  // Where each original id ends up: another id after a merge, null once removed.
-  const idMap = new Map<string, string | null>(source.map((e) => [e.id, e.id]));
+  // Where each original id ends up: another id after a merge, null once removed. Only ids that move are kept.
+  const idMap = new Map<string, string | null>(work.map((e) => [e.id, e.id]));
   const redirect = (from: string, to: string | null): void => {
     for (const [k, v] of idMap) if (v === from) idMap.set(k, to);
   };
@@ -63,10 +67,12 @@ function applyEntityDecisions(source: Entity[], folder: FolderDecisions | undefi
     const a = articles.find((x) => x.id === articleId);
     return a ? a.text.slice(start, end) : '';
   };
-  const usedIds = new Set(work.map((e) => e.id));
+  let usedIds: Set<string> | undefined; // made when the first new entity needs an id
+
   const newId = (name: string): string => {
     const base = 'user:' + (nameKey(name).replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'entity');
     let id = base;
+    usedIds ??= new Set(source.map((e) => e.id));
     for (let i = 2; usedIds.has(id); i++) id = `${base}-${i}`;
     usedIds.add(id);
     return id;
@@ -148,7 +154,58 @@ function applyEntityDecisions(source: Entity[], folder: FolderDecisions | undefi
     if (idMap.get(e.id) === e.id) redirect(e.id, null);
     return false;
   });
-  return { entities: work.map((e) => finishEntity(e, order)), idMap };
+  for (const [k, v] of idMap) if (k === v) idMap.delete(k);
+  if (affected.size === 0 && work.length === 0) return { entities: source, idMap };
+  // The folder's order: every entity where it was (worked-on ones replaced or gone), new ones after.
+  const worked = new Map(work.map((e) => [e.id, e]));
+  const entities: Entity[] = [];
+  for (const e of source) {
+    if (!affected.has(e)) entities.push(e);
+    else {
+      const w = worked.get(e.id);
+      if (w) {
+        entities.push(finishEntity(w, order));
+        worked.delete(e.id);
+      }
+    }
+  }
+  for (const w of worked.values()) entities.push(finishEntity(w, order));
+  return { entities, idMap };
+}
+
+/**
+ * The entities a person's decisions or entity annotations can change: those known by a name a decision or
+ * annotation gives (their name, a variant or a mention's text), and those with a mention under an entity annotation.
+ */
+function affectedEntities(source: readonly Entity[], folder: FolderDecisions | undefined, annotations: readonly AnchoredAnnotation[]): Set<Entity> {
+  const keys = new Set<string>();
+  if (folder) {
+    for (const n of folder.notEntities) keys.add(nameKey(n));
+    for (const s of folder.splits) for (const n of [s.name, ...s.variants]) keys.add(nameKey(n));
+    for (const d of folder.entities) for (const n of [d.name, ...(d.variants ?? [])]) keys.add(nameKey(n));
+  }
+  const marks = new Map<string, AnchoredAnnotation[]>();
+  for (const a of annotations) {
+    if (a.kind !== 'entity' || !a.entity) continue;
+    keys.add(nameKey(a.entity));
+    const list = marks.get(a.article);
+    if (list) list.push(a);
+    else marks.set(a.article, [a]);
+  }
+  const out = new Set<Entity>();
+  if (keys.size === 0) return out;
+  // Mention texts repeat (a name is spelled the same way many times): each is normalised once.
+  const known = new Map<string, boolean>();
+  const hit = (text: string): boolean => {
+    let yes = known.get(text);
+    if (yes === undefined) known.set(text, (yes = keys.has(nameKey(text))));
+    return yes;
+  };
+  for (const e of source) {
+    const named = hit(e.name) || e.variants.some(hit) || e.mentions.some((m) => hit(m.text));
+    if (named || (marks.size > 0 && e.mentions.some((m) => marks.get(m.article)?.some((a) => m.start < a.end && a.start < m.end)))) out.add(e);
+  }
+  return out;
 }
 
 /** Recomputes what follows from the mentions: variants, spellings and articles, in folder order. */
@@ -182,11 +239,32 @@ function finishEntity(e: WorkEntity, order: Map<string, number>): Entity {
 function applyFactDecisions(source: Fact[], folder: FolderDecisions | undefined, annotations: readonly AnchoredAnnotation[],
   articles: Article[], idMap: Map<string, string | null>): Fact[] {
   const remapEntities = (c: Claim): Claim => {
-    if (!c.entities) return c;
+    if (!c.entities || !c.entities.some((id) => idMap.has(id))) return c;
     const ids = [...new Set(c.entities.map((id) => (idMap.has(id) ? idMap.get(id) : id)).filter((x): x is string => !!x))];
     return { ...c, entities: ids };
   };
-  let facts: Fact[] = source.map((f) => ({ ...f, claims: f.claims.map(remapEntities) }));
+  // Copy on write: a fact is copied only when a decision changes it, so the others keep their identity (and
+  // applying a few decisions costs about those decisions, not the folder).
+  const owned = new Set<Fact>();
+  const own = (i: number): Fact => {
+    if (!owned.has(facts[i])) {
+      facts[i] = { ...facts[i], claims: [...facts[i].claims] };
+      owned.add(facts[i]);
+    }
+    return facts[i];
+  };
+  let facts: Fact[] = [...source];
+  /** Facts made here (a claim the engine missed, claims linked into a new fact). */
+  const made = new Set<Fact>();
+  const make = (f: Fact): Fact => {
+    made.add(f);
+    return f;
+  };
+  if (idMap.size > 0) {
+    facts.forEach((f, i) => {
+      if (f.claims.some((c) => c.entities?.some((id) => idMap.has(id)))) own(i).claims = f.claims.map(remapEntities);
+    });
+  }
   const decisions = new Map((folder?.facts ?? []).map((d) => [d.id, d]));
   // Claims a person linked to a fact, by fact id, with the engine fact each came from.
   const linked = new Map<string, { claim: Claim; from?: string }[]>();
@@ -208,54 +286,59 @@ function applyFactDecisions(source: Fact[], folder: FolderDecisions | undefined,
     const hit = best !== undefined;
     if (best) {
       const target = best.claim;
-      for (const f of facts) {
-        f.claims = f.claims.map((c) => (c === target ? { ...c, review: mergeReview(c.review, review) } : c));
-      }
+      facts.forEach((f, i) => {
+        if (f.claims.includes(target)) own(i).claims = f.claims.map((c) => (c === target ? { ...c, review: mergeReview(c.review, review) } : c));
+      });
     }
     if (a.fact) {
       const list = linked.get(a.fact) ?? [];
-      for (const f of facts) {
+      facts.forEach((f, i) => {
         const mine = f.claims.filter((c) => c.review?.from.includes(a.id));
-        if (mine.length === 0) continue;
-        f.claims = f.claims.filter((c) => !mine.includes(c));
+        if (mine.length === 0) return;
+        own(i).claims = f.claims.filter((c) => !mine.includes(c));
         list.push(...mine.map((claim) => ({ claim, from: f.id })));
-      }
+      });
       if (!hit) list.push({ claim: personClaim(a, articles, review) });
       linked.set(a.fact, list);
     } else if (!hit) {
       // A claim the engine did not see: it still shows, on its own, with the person's judgement.
       const claim = personClaim(a, articles, review);
-      facts.push({ id: `user:${a.id}`, label: a.quote, kind: claim.kind, verdict: 'single', reason: 'marked as a claim by a person', claims: [claim] });
+      facts.push(make({ id: `user:${a.id}`, label: a.quote, kind: claim.kind, verdict: 'single', reason: 'marked as a claim by a person', claims: [claim] }));
     }
   }
 
-  const engineVerdict = new Map(source.map((f) => [f.id, f]));
+  let byId: Map<string, Fact> | undefined;
+  const engineFact = (id: string): Fact | undefined => (byId ??= new Map(source.map((f) => [f.id, f]))).get(id);
   for (const [factId, list] of linked) {
-    const existing = facts.find((f) => f.id === factId);
-    if (existing) {
-      existing.claims.push(...list.map((x) => x.claim));
+    const at = facts.findIndex((f) => f.id === factId);
+    if (at >= 0) {
+      own(at).claims.push(...list.map((x) => x.claim));
       continue;
     }
     const d = decisions.get(factId);
     const counts = new Map<string, number>();
     for (const x of list) if (x.from) counts.set(x.from, (counts.get(x.from) ?? 0) + 1);
     const main = [...counts].sort((p, q) => q[1] - p[1])[0]?.[0];
-    const base = main ? engineVerdict.get(main) : undefined;
+    const base = main ? engineFact(main) : undefined;
     const oneArticle = new Set(list.map((x) => x.claim.article)).size <= 1;
-    facts.push({
+    facts.push(make({
       id: factId,
       label: d?.label ?? base?.label ?? list[0].claim.text,
       kind: base?.kind ?? list[0].claim.kind,
       verdict: oneArticle ? 'single' : base?.verdict ?? 'variant',
       reason: oneArticle ? 'claims linked by a person, all from one article' : `${base?.reason ? base.reason.replace(/[.;:\s]+$/, '') + '; ' : ''}claims linked by a person`,
       claims: list.map((x) => x.claim),
-    });
+    }));
   }
 
+  // Nothing reached any fact: the engine's facts, as they were (the common case of a folder without decisions).
+  if (owned.size === 0 && made.size === 0 && decisions.size === 0 && facts.length === source.length && source.every((f) => f.claims.length > 0)) return source;
   facts = facts.filter((f) => f.claims.length > 0).map((f) => {
-    const sourceFact = engineVerdict.get(f.id);
-    const shrunk = sourceFact && sourceFact.claims.length > 1 && new Set(f.claims.map((c) => c.article)).size <= 1 && new Set(sourceFact.claims.map((c) => c.article)).size > 1;
+    // A fact no decision or annotation reached (not copied, not made here) is the engine's, as it was.
+    if (!owned.has(f) && !made.has(f) && !decisions.has(f.id)) return f;
+    const sourceFact = engineFact(f.id);
     const d = decisions.get(f.id);
+    const shrunk = sourceFact && sourceFact.claims.length > 1 && new Set(f.claims.map((c) => c.article)).size <= 1 && new Set(sourceFact.claims.map((c) => c.article)).size > 1;
     const review: Review | undefined = d && (d.verdict || d.note !== undefined)
       ? { ...(d.verdict ? { verdict: d.verdict } : {}), ...(d.note !== undefined ? { note: d.note } : {}), from: [`fact:${d.id}`] }
       : undefined;

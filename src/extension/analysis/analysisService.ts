@@ -9,7 +9,7 @@ import type { Analysis, Article, ArticleInput, Warning } from '../../engine/mode
 import { AnalysisIndex } from '../../shared/analysisIndex';
 import { oneLine } from '../../shared/escape';
 import { changed, setting } from '../config';
-import { AnalysisCancelled, WorkerClient } from './workerClient';
+import { AnalysisCancelled, WorkerClient } from '../../node/analysisWorkerClient';
 
 /** No news article is this long; bigger files are skipped with a warning rather than stall the analysis. */
 /** Above this many files the first analysis shows a cancellable notification, not only the view's progress bar. */
@@ -17,6 +17,11 @@ const LARGE_FOLDER = 200;
 const EDIT_DEBOUNCE_MS = 300;
 const FILE_EVENT_DEBOUNCE_MS = 200;
 const READ_CONCURRENCY = 16;
+/**
+ * Work on a new analysis (indexing, hover summaries) runs in slices of about this many milliseconds: a hover
+ * or a keystroke that comes meanwhile waits at most one slice.
+ */
+const SLICE_MS = 5;
 
 export interface AnalysisSnapshot {
   readonly generation: number;
@@ -201,7 +206,8 @@ export class AnalysisService implements vscode.Disposable {
       const result = await this.client.update({ reset, set, remove: removed, entityTypes: setting('analysis.entityTypes'), published: this.publishedDates, warnings: this.warnings() });
       if (token?.isCancellationRequested) return;
       const t0 = Date.now();
-      const index = await buildIndex(this.processed(result.analysis));
+      // From the published index: only what changed since is indexed again.
+      const index = await buildIndex(this.processed(result.analysis), this.snapshot?.index);
       // A newer analysis may have been indexed while this one was (builds pause between slices).
       if (token?.isCancellationRequested || result.generation < this.publishedWorkerGeneration) return;
       this.publishedWorkerGeneration = result.generation;
@@ -245,7 +251,7 @@ export class AnalysisService implements vscode.Disposable {
   republish(): void {
     const r = this.lastResult;
     if (!r || this.snapshot?.generation !== r.snapshotGeneration) return;
-    void buildIndex(this.processed(r.analysis)).then((index) => {
+    void buildIndex(this.processed(r.analysis), this.snapshot?.index).then((index) => {
       // Only if nothing newer was published meanwhile.
       if (this.lastResult !== r || this.snapshot?.generation !== r.snapshotGeneration) return;
       const snapshot = makeSnapshot(++this.published, index, r.byFile, r.ms);
@@ -443,6 +449,8 @@ export class AnalysisService implements vscode.Disposable {
     const waiters = this.readyWaiters;
     this.readyWaiters = [];
     for (const w of waiters) w(snapshot);
+    // Hover cards of the largest entities take their thousands of mentions into account: made now, in slices.
+    void snapshot.index.prepareHovers(pauseForOtherWork, SLICE_MS, () => this.snapshot !== snapshot);
   }
 
   private publishEmpty(): void {
@@ -489,9 +497,11 @@ function makeSnapshot(generation: number, index: AnalysisIndex, byFile: Map<stri
   };
 }
 
-/** Indexes in slices between other work on the extension host (hovers, typing). */
-function buildIndex(analysis: Analysis): Promise<AnalysisIndex> {
-  return AnalysisIndex.build(analysis, () => new Promise((r) => setImmediate(r)));
+const pauseForOtherWork = (): Promise<void> => new Promise((r) => setImmediate(r));
+
+/** Indexes in slices between other work on the extension host (hovers, typing); from `previous` when given. */
+function buildIndex(analysis: Analysis, previous: AnalysisIndex | undefined): Promise<AnalysisIndex> {
+  return AnalysisIndex.build(analysis, pauseForOtherWork, SLICE_MS, previous);
 }
 
 /** findFiles takes one exclude glob: a list becomes one brace pattern. */

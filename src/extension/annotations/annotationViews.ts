@@ -77,10 +77,11 @@ export class AnnotationDecorations implements vscode.Disposable {
 
 /** Annotations under a position of a document, innermost first. */
 export function annotationsAt(analysis: AnalysisService, store: AnnotationStore, doc: vscode.TextDocument, offset: number): AnchoredAnnotation[] {
-  const id = analysis.current?.articleIdOf(doc.uri);
+  const snapshot = analysis.current;
+  const id = snapshot?.articleIdOf(doc.uri);
   if (!id) return [];
-  return store.annotations
-    .filter((a) => a.article === id && a.anchor !== 'orphaned')
+  return snapshot!.index.annotationsOf(id)
+    .filter((a) => a.anchor !== 'orphaned')
     .filter((a) => { const r = store.rangeOf(a); return r.start <= offset && offset <= r.end; })
     .sort((x, y) => (x.end - x.start) - (y.end - y.start));
 }

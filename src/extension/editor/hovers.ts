@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { LINKABLE_COMMANDS } from '../../shared/commands';
 import { entityHoverMarkdown, factHoverMarkdown } from '../../shared/hoverMarkdown';
 import type { AnalysisService } from '../analysis/analysisService';
-import { setting } from '../config';
+import { changed, setting } from '../config';
 
 export function safeMarkdown(value: string): vscode.MarkdownString {
   const md = new vscode.MarkdownString(value);
@@ -14,11 +14,21 @@ export function safeMarkdown(value: string): vscode.MarkdownString {
   return md;
 }
 
-export class HoverProvider implements vscode.HoverProvider {
+export class HoverProvider implements vscode.HoverProvider, vscode.Disposable {
+  // Read once and on change, not per hover: reading a setting is a configuration lookup on the hover's path.
+  private enabled = setting('hovers.enabled');
+  private readonly listener = vscode.workspace.onDidChangeConfiguration((e) => {
+    if (changed(e, 'hovers.enabled')) this.enabled = setting('hovers.enabled');
+  });
+
   constructor(private readonly service: AnalysisService) {}
 
+  dispose(): void {
+    this.listener.dispose();
+  }
+
   provideHover(doc: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    if (!setting('hovers.enabled')) return undefined;
+    if (!this.enabled) return undefined;
     const found = this.service.articleFor(doc);
     if (!found) return undefined;
     const { snapshot, article } = found;

@@ -161,9 +161,8 @@ export class CrosscheckViews implements vscode.Disposable {
   private findingRoots(): TreeNode[] {
     const s = this.service.current;
     if (!s) return [];
-    const facts = s.index.factsByVerdict();
-    const conflicts = facts.filter((f) => f.verdict === 'conflict');
-    const variants = facts.filter((f) => f.verdict === 'variant');
+    const conflicts = s.index.factsWithVerdict('conflict');
+    const variants = s.index.factsWithVerdict('variant');
     const roots: TreeNode[] = [];
     if (conflicts.length > 0) roots.push(new GroupNode('findings/conflicts', 'Conflicts', () => conflicts.map((f) => new FactNode(s, f, 'findings/conflicts')), verdictIcon('conflict'), true, String(conflicts.length)));
     if (variants.length > 0) roots.push(new GroupNode('findings/variants', 'Variants', () => variants.map((f) => new FactNode(s, f, 'findings/variants')), verdictIcon('variant'), true, String(variants.length)));

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import type { Analysis, Entity, Fact } from '../../../src/engine/model';
 import { AnalysisIndex } from '../../../src/shared/analysisIndex';
 import { LineIndex } from '../../../src/shared/lines';
 import { fixtureAnalysis, TEXTS } from './fixture';
@@ -48,6 +49,74 @@ describe('AnalysisIndex', () => {
   it('gives the first mention in folder order', () => {
     const m = index.firstMention(index.entities.get('person:umerov')!);
     assert.equal(m?.article, 'a.txt');
+  });
+});
+
+/** Everything a view, hover or decoration asks of an index, as plain data, to compare two indexes. */
+function answers(index: AnalysisIndex): unknown {
+  const a = index.analysis;
+  const offsets = (id: string) => [...Array(index.articles.get(id)!.text.length + 1).keys()];
+  return {
+    counts: index.counts,
+    articles: a.articles.map((art) => ({
+      claims: index.claimsOf(art.id).map((c) => c.claim.id),
+      mentions: index.mentionsOf(art.id).map((m) => `${m.entity.id}@${m.mention.start}`),
+      entities: index.entitiesOf(art.id).map((e) => e.id),
+      counts: [index.countClaims(art.id), index.countClaims(art.id, 'conflict')],
+      at: offsets(art.id).map((o) => [index.claimAt(art.id, o)?.claim.id, index.mentionAt(art.id, o)?.entity.id]),
+    })),
+    facts: a.entities.map((e) => index.factsAbout(e.id).map((f) => f.id)),
+    summaries: a.entities.map((e) => [...index.entitySummary(e).firstMentions].map(([k, m]) => `${k}:${m.start}`)),
+    claims: a.facts.flatMap((f) => f.claims.map((c) => index.claim(c.id)?.fact.id)),
+    byVerdict: index.factsByVerdict().map((f) => f.id),
+  };
+}
+
+describe('AnalysisIndex after an edit', () => {
+  /** The next analysis as the worker protocol gives it: unchanged items are the same objects. */
+  function edited(before: Analysis, changeHead = true): Analysis {
+    const [a, b, c] = before.articles;
+    const text = b.text.replace('Vadim Medinsky', 'Vadim Medinskiy');
+    const b2 = { ...b, text };
+    const [umerov, medinsky, istanbul] = before.entities;
+    const at = text.indexOf('Vadim Medinskiy');
+    const medinsky2: Entity = { ...medinsky, mentions: [{ article: 'b.txt', start: at, end: at + 15, text: 'Vadim Medinskiy' }, medinsky.mentions[1]] };
+    const [drones, head, time] = before.facts;
+    // The head-of-delegation fact loses b's claim; a new fact about b appears; the drones fact is unchanged.
+    const head2: Fact = { ...head, verdict: 'single', claims: head.claims.filter((x) => x.article !== 'b.txt') };
+    const added: Fact = { ...time, id: 'fact:new', verdict: 'conflict', claims: [{ ...time.claims[0], id: 'b:new', article: 'b.txt', start: 0, end: 9, entities: [] }] };
+    return { ...before, articles: [a, b2, c], entities: [umerov, medinsky2, istanbul], facts: changeHead ? [drones, head2, added] : [drones, head, time, added], warnings: [] };
+  }
+
+  it('answers as an index built from scratch, and leaves the previous index as it was', async () => {
+    const first = fixtureAnalysis();
+    const previous = new AnalysisIndex(first);
+    const before = answers(previous);
+    const second = edited(first);
+    const next = await AnalysisIndex.build(second, () => Promise.resolve(), 15, previous);
+    assert.deepEqual(answers(next), answers(new AnalysisIndex(structuredClone(second))));
+    assert.deepEqual(answers(previous), before);
+  });
+
+  it('answers as a fresh index when articles go and come', async () => {
+    const first = fixtureAnalysis();
+    const previous = new AnalysisIndex(first);
+    const fewer: Analysis = { ...first, articles: first.articles.slice(0, 2), entities: first.entities, facts: first.facts.slice(0, 1) };
+    const next = new AnalysisIndex(fewer, false, previous);
+    assert.deepEqual(answers(next), answers(new AnalysisIndex(structuredClone(fewer))));
+    assert.equal(next.claimsOf('c.txt').length, 0);
+    assert.equal(next.mentionAt('c.txt', first.entities[0].mentions[2].start), undefined);
+  });
+
+  it('keeps the hover summary of an entity nothing touched, and makes the others again', async () => {
+    const first = fixtureAnalysis();
+    const previous = new AnalysisIndex(first);
+    await previous.prepareHovers(() => Promise.resolve());
+    const istanbul = previous.entitySummary(first.entities[2]);
+    const umerov = previous.entitySummary(first.entities[0]);
+    const next = new AnalysisIndex(edited(first, false), false, previous);
+    assert.equal(next.entitySummary(first.entities[2]), istanbul);
+    assert.notEqual(next.entitySummary(first.entities[0]), umerov, 'Umerov is mentioned in b.txt, whose claims changed');
   });
 });
 

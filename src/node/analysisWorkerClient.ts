@@ -1,10 +1,16 @@
-// Runs analyses in the worker thread (dist/worker.js) and hands back the newest result. When a worker cannot
-// be started (a host without worker_threads), analyses run in-process instead, after a macrotask so the
-// caller returns first.
+// Runs analyses in the worker thread (dist/worker.js, from src/extension/worker/analysisWorker.ts) and hands
+// back the newest result, taken in a part at a time (src/shared/workerProtocol.ts). When a worker cannot be
+// started (a host without worker_threads), analyses run in-process instead, after a macrotask so the caller
+// returns first. Node only (no vscode): the extension's AnalysisService drives it, unit tests too.
+import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import { analyzeCorpus } from '../../engine/analyze';
-import type { Analysis, ArticleInput, EntityType, Warning } from '../../engine/model';
-import { AnalysisAssembler, type WorkerReply, type WorkerUpdate } from '../../shared/workerProtocol';
+import { analyzeCorpus } from '../engine/analyze';
+import type { Analysis, ArticleInput, EntityType, Warning } from '../engine/model';
+import { AnalysisReceiver, type HostMessage, type WorkerData, type WorkerReply, type WorkerUpdate } from '../shared/workerProtocol';
+
+/** Taking a result in pauses for other work (hovers, typing) about this often. */
+const SLICE_MS = 5;
+const pause = (): Promise<void> => new Promise((r) => setImmediate(r));
 
 export interface AnalysisResult {
   generation: number;
@@ -43,9 +49,11 @@ export class WorkerClient {
   /** Everything the worker has been sent, so a restarted worker can be brought back to the same state. */
   private readonly inputs = new Map<string, ArticleInput>();
   private needsReset = true;
-  private readonly assembler = new AnalysisAssembler();
+  /** Puts each analysis together from the worker's parts and what it held of the last one. */
+  private readonly receiver = new AnalysisReceiver();
+  private taking: Promise<void> = Promise.resolve();
 
-  constructor(private readonly workerPath: string, private readonly log: (message: string) => void) {}
+  constructor(private readonly workerPath: string, private readonly log: (message: string) => void, private readonly workerData: WorkerData = {}) {}
 
   /** Applies changes and resolves with the analysis of this or a newer generation. */
   update(changes: Changes): Promise<AnalysisResult> {
@@ -82,7 +90,7 @@ export class WorkerClient {
       void this.worker.terminate();
       this.worker = undefined;
       this.needsReset = true;
-      this.assembler.reset(-1);
+      this.receiver.reset();
     }
     this.settle(Number.MAX_SAFE_INTEGER, undefined, new AnalysisCancelled());
   }
@@ -91,16 +99,56 @@ export class WorkerClient {
     this.cancel();
   }
 
+  /** Puts a result together from its parts, pausing between slices, and hands it to the waiters. */
+  private async take(w: Worker, reply: Extract<WorkerReply, { type: 'result' }>, steps: Generator<void, Analysis>): Promise<void> {
+    let sliceStart = performance.now();
+    try {
+      for (;;) {
+        if (performance.now() - sliceStart > SLICE_MS) {
+          await pause();
+          sliceStart = performance.now();
+        }
+        if (w !== this.worker) return; // cancelled meanwhile; a new worker starts whole
+        const step = steps.next();
+        if (step.done) {
+          // What the waiters do with it (sidecars, indexing) starts in a task of its own.
+          await pause();
+          this.settle(reply.generation, { generation: reply.generation, analysis: step.value, ms: reply.ms });
+          return;
+        }
+      }
+    } catch (e) {
+      // The worker and the host disagree on what the host holds: start over with a fresh worker.
+      this.restart();
+      this.settle(reply.generation, undefined, e as Error);
+    }
+  }
+
+  /** Stops the worker; the next update starts a new one with every input. */
+  private restart(): void {
+    void this.worker?.terminate();
+    this.worker = undefined;
+    this.needsReset = true;
+    this.receiver.reset();
+  }
+
   private ensureWorker(): Worker | undefined {
     if (this.worker || this.workerFailed) return this.worker;
     try {
-      const w = new Worker(this.workerPath);
+      const w = new Worker(this.workerPath, { workerData: this.workerData });
       w.on('message', (reply: WorkerReply) => {
         if (w !== this.worker) return; // a cancelled worker's last words
-        if (reply.type === 'part') this.assembler.add(reply);
-        else if (reply.type === 'result') {
-          const analysis = this.assembler.finish(reply.generation, reply.warnings);
-          this.settle(reply.generation, { generation: reply.generation, analysis, ms: reply.ms });
+        if (reply.type === 'part') {
+          this.receiver.add(reply);
+          // The next part once this one is in and other work (hovers, typing) has had its turn.
+          const pull: HostMessage = { type: 'pull', generation: reply.generation };
+          setImmediate(() => {
+            if (w === this.worker) w.postMessage(pull);
+          });
+        } else if (reply.type === 'result') {
+          // Results are taken in one after another (each builds on what the last left held), in slices.
+          const steps = this.receiver.finishing(reply);
+          this.taking = this.taking.then(() => this.take(w, reply, steps));
         } else this.settle(reply.generation, undefined, new Error(reply.message));
       });
       w.on('error', (e) => {
@@ -114,6 +162,7 @@ export class WorkerClient {
       w.unref();
       this.worker = w;
       this.needsReset = true;
+      this.receiver.reset();
       return w;
     } catch (e) {
       this.workerFailed = true;
