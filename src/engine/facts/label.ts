@@ -150,6 +150,9 @@ export function distinctLabels<T extends { label: string; claims: readonly Claim
   const count = new Map<string, number>();
   for (const f of facts) count.set(f.label, (count.get(f.label) ?? 0) + 1);
   const used = new Set<string>();
+  // the number each label's next copy tries first: counting up from 2 for every copy of a label repeated
+  // across an archive's events was quadratic in the copies (the numbers below it are all taken)
+  const next = new Map<string, number>();
   return facts.map((f) => {
     let label = f.label;
     if ((count.get(label) ?? 0) > 1 && f.claims.length) {
@@ -157,7 +160,11 @@ export function distinctLabels<T extends { label: string; claims: readonly Claim
       if (quote && !label.includes(quote)) label = `${label} — “${quote}”`;
     }
     const base = label;
-    for (let k = 2; used.has(label); k++) label = `${base} (${k})`;
+    if (used.has(label)) {
+      let k = next.get(base) ?? 2;
+      for (label = `${base} (${k})`; used.has(label); ) label = `${base} (${++k})`;
+      next.set(base, k + 1);
+    }
     used.add(label);
     return label === f.label ? f : { ...f, label };
   });
