@@ -162,8 +162,8 @@ export function distinctLabels<T extends { label: string; claims: readonly Claim
   const count = new Map<string, number>();
   for (const f of facts) count.set(f.label, (count.get(f.label) ?? 0) + 1);
   const used = new Set<string>();
-  // The number each base label tries next: `used` only grows, so the first free number never goes down
-  // (trying from 2 each time made many facts with one label quadratic).
+  // the number each label's next copy tries first: counting up from 2 for every copy of a label repeated
+  // across an archive's events was quadratic in the copies (the numbers below it are all taken)
   const next = new Map<string, number>();
   return facts.map((f) => {
     let label = f.label;
@@ -172,9 +172,9 @@ export function distinctLabels<T extends { label: string; claims: readonly Claim
       if (quote && !label.includes(quote)) label = `${label} — “${quote}”`;
     }
     const base = label;
-    let k = next.get(base) ?? 2;
     if (used.has(label)) {
-      for (label = `${base} (${k})`; used.has(label); k++) label = `${base} (${k + 1})`;
+      let k = next.get(base) ?? 2;
+      for (label = `${base} (${k})`; used.has(label); ) label = `${base} (${++k})`;
       next.set(base, k + 1);
     }
     used.add(label);
