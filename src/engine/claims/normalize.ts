@@ -66,6 +66,15 @@ export function parseDigits(s: string): number | undefined {
   return undefined;
 }
 
+// a Set: looking a fresh string up in a prototype-less table costs several times more
+const NUMBER_WORD_SET: ReadonlySet<string> = new Set(Object.keys(NUMBER_WORDS));
+
+/** Whether a lower-case word can start a number: digits, number words, "a"/"an" and hyphenated words ("twenty-five"). */
+export function mayStartNumber(w: string): boolean {
+  const first = w.charCodeAt(0);
+  return (first >= 48 && first <= 57) || NUMBER_WORD_SET.has(w) || w === 'a' || w === 'an' || w.includes('-');
+}
+
 /**
  * Reads a number from words starting at index i ("1,000", "two and a half", "1.5 million", "a dozen").
  * Returns the value and the index after it, or undefined.
@@ -73,9 +82,7 @@ export function parseDigits(s: string): number | undefined {
 export function readNumber(words: readonly string[], i: number): { value: number; next: number } | undefined {
   const w = words[i]?.toLowerCase();
   if (w === undefined) return undefined;
-  // most words are no number: only digits, number words, "a"/"an" and hyphenated words can start one
-  const first = w.charCodeAt(0);
-  if (!(first >= 48 && first <= 57) && !(w in NUMBER_WORDS) && w !== 'a' && w !== 'an' && !w.includes('-')) return undefined;
+  if (!mayStartNumber(w)) return undefined;
   let value: number | undefined;
   let next = i + 1;
   const digits = parseDigits(w);

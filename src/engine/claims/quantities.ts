@@ -3,7 +3,7 @@
 // rule: the last word of the noun phrase that follows it.
 import type { Span } from '../model';
 import { CURRENCIES, DURATION_UNITS, NOUN_CLASSES, PHRASE_BREAKERS, UNITS } from './lexicon';
-import { PROPORTIONS, VAGUE_AMOUNTS, formatRange, modifierBefore, readNumber, type QuantityValue } from './normalize';
+import { PROPORTIONS, VAGUE_AMOUNTS, formatRange, mayStartNumber, modifierBefore, readNumber, type QuantityValue } from './normalize';
 import { singular, tokenize, type Token } from './tokens';
 
 export interface QuantityMatch extends Span {
@@ -118,7 +118,8 @@ export function findQuantities(text: string, span: Span, taken: readonly Span[] 
       }
     }
 
-    const num = readNumber(words, i);
+    // most words are no number: skip readNumber's lower-casing and tables for them
+    const num = mayStartNumber(t.lower) ? readNumber(words, i) : undefined;
     if (!num || isCitation(text, t, toks[i - 1])) continue;
     if (['one', 'a', 'an'].includes(t.lower) && num.next === i + 1) continue; // "one of them" is a pronoun
     if (ORDINAL_OR_YEAR.test(t.text) && num.next === i + 1) continue;

@@ -142,6 +142,18 @@ export function leadUp(c: Claim, text: string): string {
   return `${toks.length > LEAD_WORDS ? '…' : ''}${quote}${after.length && to < c.sentence.end - 1 ? '…' : ''}`;
 }
 
+// An edit labels the folder's facts again, but a claim's lead-up changes only with its article's text: the
+// incremental engine keeps the claims of unchanged articles, so their lead-ups are kept with them.
+const leadUps = new WeakMap<Claim, { text: string; quote: string }>();
+
+function cachedLeadUp(c: Claim, text: string): string {
+  const hit = leadUps.get(c);
+  if (hit && hit.text === text) return hit.quote;
+  const quote = leadUp(c, text);
+  leadUps.set(c, { text, quote });
+  return quote;
+}
+
 /**
  * Labels that tell facts apart: two facts of a folder with one label ("number of people" twice) each get the
  * words leading to their first claim, and a number when even those are the same.
@@ -150,14 +162,21 @@ export function distinctLabels<T extends { label: string; claims: readonly Claim
   const count = new Map<string, number>();
   for (const f of facts) count.set(f.label, (count.get(f.label) ?? 0) + 1);
   const used = new Set<string>();
+  // the number each label's next copy tries first: counting up from 2 for every copy of a label repeated
+  // across an archive's events was quadratic in the copies (the numbers below it are all taken)
+  const next = new Map<string, number>();
   return facts.map((f) => {
     let label = f.label;
     if ((count.get(label) ?? 0) > 1 && f.claims.length) {
-      const quote = leadUp(f.claims[0], texts.get(f.claims[0].article) ?? '');
+      const quote = cachedLeadUp(f.claims[0], texts.get(f.claims[0].article) ?? '');
       if (quote && !label.includes(quote)) label = `${label} — “${quote}”`;
     }
     const base = label;
-    for (let k = 2; used.has(label); k++) label = `${base} (${k})`;
+    if (used.has(label)) {
+      let k = next.get(base) ?? 2;
+      for (label = `${base} (${k})`; used.has(label); ) label = `${base} (${++k})`;
+      next.set(base, k + 1);
+    }
     used.add(label);
     return label === f.label ? f : { ...f, label };
   });

@@ -19,7 +19,13 @@ export function idfOf(claims: readonly ExtractedClaim[]): (term: string) => numb
     n++;
     for (const t of new Set(ctx.terms)) df.set(t, (df.get(t) ?? 0) + 1);
   }
-  return (term) => Math.log(1 + n / (df.get(term) ?? 1));
+  // each word's weight computed once: a story's vectors ask for it for every word of every claim
+  const weights = new Map<string, number>();
+  return (term) => {
+    let w = weights.get(term);
+    if (w === undefined) weights.set(term, (w = Math.log(1 + n / (df.get(term) ?? 1))));
+    return w;
+  };
 }
 
 /** The context vector of a claim: its sentence's words, the previous sentence's at half weight, and its actors. */
