@@ -9,7 +9,8 @@ import { parseArticle } from './text/article';
 import { extractMentions, ofTypes } from './entities';
 import type { ArticleWords } from './entities/mentions';
 import { FolderEntities } from './entities/folder';
-import { claimContextOf, factsFromClaims, StoryFactsCache } from './facts';
+import { factsFromClaims, StoryFactsCache } from './facts';
+import { ClaimContextTracker } from './claimContext';
 import { storiesOf } from './facts/stories';
 import { extractClaims, type ExtractedClaim } from './claims';
 import { isPlaceName } from './claims/places';
@@ -106,8 +107,8 @@ class Engine implements IncrementalEngine {
   private readonly entries = new Map<string, Entry>();
   private order: string[] | undefined = [];
   private cached: Analysis | undefined;
-  /** The folder's place names at the last analysis, sorted and joined. */
-  private places: string | undefined;
+  /** What claim extraction reads from the folder's entities, followed edit by edit. */
+  private readonly claimContext = new ClaimContextTracker();
   private readonly storyFacts = new StoryFactsCache();
   /** The folder's entity step, kept up to date edit by edit. */
   private readonly folder = new FolderEntities();
@@ -193,10 +194,8 @@ class Engine implements IncrementalEngine {
     // found in it, and whether the names after "in"/"at" are the folder's places. An article's claims are
     // extracted again only when its text or one of those answers changed: a new place spelling elsewhere
     // re-extracts the articles that asked about that name, not the folder.
-    const context = claimContextOf(entities);
-    const places = [...context.placeNames].sort().join('\n');
-    const placesChanged = places !== this.places;
-    this.places = places;
+    const placesChanged = this.claimContext.update(entities);
+    const context = { placeNames: this.claimContext.placeNames, people: this.claimContext.people };
     const anyPlaces = context.placeNames.size > 0;
     const claims = entries.map((e) => {
       const people = context.people.get(e.article!.id) ?? NO_PEOPLE;

@@ -26,8 +26,6 @@ interface ArticleState {
   accepted?: Candidate[];
   /** The evidence keys its acceptance asked about ('n', 'w' or 'l' and the key). */
   asked?: Set<string>;
-  /** Words of its longest title-case candidate: acceptance read the folder's longest name up to this. */
-  titleWords: number;
 }
 
 interface FormState {
@@ -68,6 +66,18 @@ function count(m: Map<string, number>, key: string, by: number, flipped: Set<str
   if (n === 0) m.delete(key);
   else m.set(key, n);
   if (n === 0 || n === by) flipped.add(prefix + key);
+}
+
+const VOTES = ['person', 'place', 'organization', 'event', 'other'] as const;
+
+/** Whether two acceptances of one article's candidates say the same (every field grouping reads). */
+function sameAccepted(a: readonly Candidate[], b: readonly Candidate[]): boolean {
+  return a.length === b.length && a.every((x, i) => {
+    const y = b[i];
+    return x.start === y.start && x.end === y.end && x.text === y.text && x.evidence === y.evidence && x.role === y.role &&
+      x.quoted === y.quoted && x.sentence === y.sentence && x.nested === y.nested && x.words.length === y.words.length &&
+      x.words.every((w, k) => w === y.words[k]) && VOTES.every((t) => x.votes[t] === y.votes[t]);
+  });
 }
 
 /** Where an entity's mentions sit in each article, for comparing two versions of it. */
@@ -156,7 +166,6 @@ export class FolderEntities {
 
     // Evidence.
     const flipped = new Set<string>();
-    const oldLongest = this.longest;
     const account = (ev: ArticleState['evidence'], by: number) => {
       for (const k of ev.names) count(this.names, k, by, flipped, 'n');
       for (const k of ev.words) count(this.words, k, by, flipped, 'w');
@@ -178,8 +187,7 @@ export class FolderEntities {
         dropped.push(st);
       }
       const words = perArticle[i];
-      const titleWords = Math.max(0, ...words.candidates.filter((c) => c.evidence === 'all' && !c.quoted).map((c) => c.words.length));
-      const next: ArticleState = { article: a, words, evidence: articleEvidence(words), titleWords };
+      const next: ArticleState = { article: a, words, evidence: articleEvidence(words) };
       account(next.evidence, 1);
       this.states.set(a.id, next);
     });
@@ -188,10 +196,6 @@ export class FolderEntities {
     // Acceptance: the changed articles, and those that asked about a key that appeared or disappeared.
     const accept = new Set(changed);
     for (const k of flipped) for (const id of this.askedBy.get(k) ?? []) accept.add(id);
-    if (this.longest !== oldLongest) {
-      const below = Math.min(this.longest, oldLongest);
-      for (const [id, st] of this.states) if (st.titleWords > below) accept.add(id);
-    }
     const dirtyForms = new Set<string>();
     const forget = (id: string, st: ArticleState) => {
       for (const k of st.asked ?? []) removeFrom(this.askedBy, k, id);
@@ -208,7 +212,6 @@ export class FolderEntities {
     for (const id of accept) {
       const st = this.states.get(id);
       if (!st) continue;
-      if (st.accepted && !changed.includes(id)) forget(id, st);
       const asked = new Set<string>();
       const recording: Evidence = {
         names: { has: (k) => (asked.add(`n${k}`), evidence.names.has(k)) },
@@ -216,7 +219,29 @@ export class FolderEntities {
         lowercase: { has: (k) => (asked.add(`l${k}`), evidence.lowercase.has(k)) },
         longest: evidence.longest,
       };
-      st.accepted = acceptArticle(st.words, recording, st.article);
+      const accepted = acceptArticle(st.words, recording, st.article);
+      const prior = st.accepted;
+      // A title-case line is matched against the folder's names up to the longest: every phrase it could ask
+      // about counts as asked, so a longer name appearing elsewhere reaches only the articles that hold it.
+      for (const c of st.words.candidates) {
+        if (c.evidence !== 'all' || c.quoted) continue;
+        for (let i = 0; i < c.words.length; i++) {
+          for (let n = 2; i + n <= c.words.length; n++) {
+            const last = c.words[i + n - 1];
+            if (last.cap || last.acronym) asked.add(`n${foldName(c.words.slice(i, i + n).map((w) => w.text).join(' '))}`);
+          }
+        }
+      }
+      // Asked again because some word of the folder changed, an article mostly accepts what it did: then its
+      // candidates, and the forms holding them, stay as they were.
+      if (prior && sameAccepted(prior, accepted)) {
+        for (const k of st.asked ?? []) removeFrom(this.askedBy, k, id);
+        st.asked = asked;
+        for (const k of asked) addTo(this.askedBy, k, id);
+        continue;
+      }
+      if (prior) forget(id, st);
+      st.accepted = accepted;
       st.asked = asked;
       for (const k of asked) addTo(this.askedBy, k, id);
       st.accepted.forEach((c, i) => this.position.set(c, i));

@@ -71,18 +71,29 @@ export function factsFromClaims(articles: readonly Article[], claimsPerArticle: 
     for (const f of cache ? cache.factsOf(story, align) : storyFacts(story, align)) facts.push(f);
   }
   cache?.keepOnly(parts.values());
-  return numbered(facts, articles);
+  return numbered(facts, articles, cache);
 }
 
 /** The folder's facts in report order (conflicts first, larger first, then by position), numbered. */
-function numbered(facts: readonly Fact[], articles: readonly Article[]): Fact[] {
+function numbered(facts: readonly Fact[], articles: readonly Article[], cache?: StoryFactsCache): Fact[] {
   const order = new Map(articles.map((a, i) => [a.id, i]));
-  // The first claim's position once per fact, not twice per comparison (an edit sorts the folder's facts again).
-  const keyed = facts.map((f) => ({ f, pos: firstPos(f, order) }));
-  keyed.sort((a, b) => ORDER[a.f.verdict] - ORDER[b.f.verdict] || b.f.claims.length - a.f.claims.length || a.pos - b.pos);
+  const ordered = cache ? cache.inOrder(facts, order) : inOrder(facts, order);
   // Copies, so a cached story's facts are not renumbered under an analysis already handed out.
   const texts = new Map(articles.map((a) => [a.id, a.text]));
-  return distinctLabels(keyed.map(({ f }, i) => ({ ...f, id: `F${i + 1}` })), texts);
+  return distinctLabels(ordered.map((f, i) => ({ ...f, id: `F${i + 1}` })), texts);
+}
+
+/** The folder's order of facts: conflicts first, then facts of more claims, then where they start; kind and label break ties. */
+function byRank(a: Fact, pa: number, b: Fact, pb: number): number {
+  return ORDER[a.verdict] - ORDER[b.verdict] || b.claims.length - a.claims.length || pa - pb ||
+    (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
+}
+
+function inOrder(facts: readonly Fact[], order: ReadonlyMap<string, number>): Fact[] {
+  // The first claim's position once per fact, not twice per comparison.
+  const keyed = facts.map((f) => ({ f, pos: firstPos(f, order) }));
+  keyed.sort((a, b) => byRank(a.f, a.pos, b.f, b.pos));
+  return keyed.map(({ f }) => f);
 }
 
 /** The articles of one story that have claims, in folder order, and their claims. */
@@ -121,6 +132,33 @@ export class StoryFactsCache {
     this.aligned++;
     this.stories.set(key, { story, align, facts });
     return facts;
+  }
+
+  /** The facts of the last call, in order. */
+  private ordered: Fact[] = [];
+
+  /**
+   * The folder's facts in order (as inOrder gives them): the facts kept from the last analysis keep their
+   * order, and an edit's new facts are put in place, instead of sorting the folder's facts on every edit.
+   */
+  inOrder(facts: readonly Fact[], order: ReadonlyMap<string, number>): Fact[] {
+    const now = new Set(facts);
+    const before = new Set(this.ordered);
+    const kept = this.ordered.filter((f) => now.has(f));
+    const added = facts.filter((f) => !before.has(f));
+    if (added.length * 8 > kept.length) return (this.ordered = inOrder(facts, order));
+    const rank = (a: Fact, b: Fact) => byRank(a, firstPos(a, order), b, firstPos(b, order));
+    for (const f of added.sort(rank)) {
+      let lo = 0;
+      let hi = kept.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (rank(kept[mid], f) <= 0) lo = mid + 1;
+        else hi = mid;
+      }
+      kept.splice(lo, 0, f);
+    }
+    return (this.ordered = kept);
   }
 
   /** Forgets the stories not in `stories` (articles removed, stories regrouped). */

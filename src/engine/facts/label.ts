@@ -142,6 +142,18 @@ export function leadUp(c: Claim, text: string): string {
   return `${toks.length > LEAD_WORDS ? '…' : ''}${quote}${after.length && to < c.sentence.end - 1 ? '…' : ''}`;
 }
 
+// An edit labels the folder's facts again, but a claim's lead-up changes only with its article's text: the
+// incremental engine keeps the claims of unchanged articles, so their lead-ups are kept with them.
+const leadUps = new WeakMap<Claim, { text: string; quote: string }>();
+
+function cachedLeadUp(c: Claim, text: string): string {
+  const hit = leadUps.get(c);
+  if (hit && hit.text === text) return hit.quote;
+  const quote = leadUp(c, text);
+  leadUps.set(c, { text, quote });
+  return quote;
+}
+
 /**
  * Labels that tell facts apart: two facts of a folder with one label ("number of people" twice) each get the
  * words leading to their first claim, and a number when even those are the same.
@@ -156,7 +168,7 @@ export function distinctLabels<T extends { label: string; claims: readonly Claim
   return facts.map((f) => {
     let label = f.label;
     if ((count.get(label) ?? 0) > 1 && f.claims.length) {
-      const quote = leadUp(f.claims[0], texts.get(f.claims[0].article) ?? '');
+      const quote = cachedLeadUp(f.claims[0], texts.get(f.claims[0].article) ?? '');
       if (quote && !label.includes(quote)) label = `${label} — “${quote}”`;
     }
     const base = label;
