@@ -12,14 +12,14 @@ import { readArticleFolder } from '../../src/node/folder';
 
 async function main(): Promise<void> {
   const dir = process.argv[2];
-  const rows: [string, number, number][] = [];
+  const rows: [string, number, number, number][] = [];
   let t = performance.now();
   const step = <T>(name: string, f: () => T): T => {
     const out = f();
     const now = performance.now();
     // with --expose-gc the heap is what the step's results hold, not what garbage happens to be left
     (globalThis as { gc?: () => void }).gc?.();
-    rows.push([name, now - t, process.memoryUsage().heapUsed / 2 ** 20]);
+    rows.push([name, now - t, process.memoryUsage().heapUsed / 2 ** 20, process.resourceUsage().maxRSS / 1024]);
     t = performance.now();
     return out;
   };
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   const json = step('analysisToJson', () => analysisToJson({ articles, entities, facts, warnings: [] }));
   const text = step('JSON.stringify', () => JSON.stringify(json, null, 2));
   const total = rows.reduce((n, r) => n + r[1], 0);
-  for (const [name, ms, heap] of rows) process.stdout.write(`${name.padEnd(24)} ${ms.toFixed(0).padStart(7)} ms  heap ${heap.toFixed(0).padStart(5)} MB\n`);
+  for (const [name, ms, heap, peak] of rows) process.stdout.write(`${name.padEnd(24)} ${ms.toFixed(0).padStart(7)} ms  heap ${heap.toFixed(0).padStart(5)} MB  peak RSS so far ${peak.toFixed(0).padStart(5)} MB\n`);
   process.stdout.write(`${'total'.padEnd(24)} ${total.toFixed(0).padStart(7)} ms\n`);
   process.stdout.write(`${articles.length} articles, ${entities.length} entities, ${claims.flat().length} claims, ${facts.length} facts, JSON ${(text.length / 1e6).toFixed(1)} MB, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB\n`);
 }
