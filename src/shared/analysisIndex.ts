@@ -385,7 +385,7 @@ export class AnalysisIndex {
       const bySpelling = `${m.article}\u0000${m.text}`;
       if (!firstMentions.has(bySpelling)) firstMentions.set(bySpelling, m);
       if (!firstMentions.has(m.article)) firstMentions.set(m.article, m);
-      if (++n % STEP === 0) yield;
+      if (++n % 64 === 0) yield; // a mention may be the first of its article (its claim list sorted then)
     }
     const summary = { firstMentions, facts: this.byVerdictAndOrder(facts) };
     // Only entities of this analysis are kept (a caller may pass an entity a sidecar decision made up).
