@@ -63,13 +63,18 @@ async function main(): Promise<void> {
   const times: number[] = [];
   const byKind = new Map<string, number[]>();
   const regroupedBy = new Map<string, number>();
+  const spellingsBy = new Map<string, number[]>();
   let groupings = engine.work.entityGroupings;
+  let spellings = engine.work.formsRegrouped;
   const record = (kind: string, ms: number) => {
     times.push(ms);
     byKind.set(kind, [...(byKind.get(kind) ?? []), ms]);
     // Whether the edit made the engine group the folder's names again (the slow part of an edit).
     regroupedBy.set(kind, (regroupedBy.get(kind) ?? 0) + engine.work.entityGroupings - groupings);
     groupings = engine.work.entityGroupings;
+    // How many spellings it grouped again: the part of the folder the edit reached.
+    spellingsBy.set(kind, [...(spellingsBy.get(kind) ?? []), engine.work.formsRegrouped - spellings]);
+    spellings = engine.work.formsRegrouped;
   };
   let next = 0;
   for (let i = 0; i < count; i++) {
@@ -107,7 +112,7 @@ async function main(): Promise<void> {
     editP95Ms: percentile(times, 95),
     editMaxMs: Math.max(...times),
     matchesFull: incremental === full,
-    byKind: Object.fromEntries([...byKind].map(([k, v]) => [k, { p50: median(v), max: Math.max(...v), n: v.length, regrouped: regroupedBy.get(k) ?? 0 }])),
+    byKind: Object.fromEntries([...byKind].map(([k, v]) => [k, { p50: median(v), p95: percentile(v, 95), max: Math.max(...v), n: v.length, regrouped: regroupedBy.get(k) ?? 0, spellingsRegrouped: median(spellingsBy.get(k) ?? [0]) }])),
   }) + '\n');
 }
 

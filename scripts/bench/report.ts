@@ -30,8 +30,11 @@ export interface IncrementalResult {
   editMaxMs: number;
   /** Whether the analysis after the edits equals a full analyzeCorpus of the edited archive. */
   matchesFull: boolean;
-  /** Per kind of edit; `regrouped`: how many of them grouped the folder's names again (the rest moved them). */
-  byKind?: Record<string, { p50: number; max: number; n: number; regrouped?: number }>;
+  /**
+   * Per kind of edit; `regrouped`: how many of them grouped the whole folder's names again; `spellingsRegrouped`:
+   * the median number of spellings an edit grouped again (the part of the folder it reached).
+   */
+  byKind?: Record<string, { p50: number; p95?: number; max: number; n: number; regrouped?: number; spellingsRegrouped?: number }>;
 }
 
 export interface EditorResult {
@@ -162,7 +165,7 @@ export function formatReport(r: BenchResults): string {
       `${i.edits} single-article edits: p50 ${i.editP50Ms.toFixed(1)} ms, p95 ${i.editP95Ms.toFixed(1)} ms, max ${i.editMaxMs.toFixed(1)} ms; ` +
       `equal to a full analysis: ${i.matchesFull ? 'yes' : 'NO'}`);
     for (const [kind, k] of Object.entries(i.byKind ?? {})) {
-      lines.push(`  ${kind}: p50 ${k.p50.toFixed(1)} ms, max ${k.max.toFixed(1)} ms (${k.n}${k.regrouped === undefined ? '' : `, ${k.regrouped} regrouped the folder's names`})`);
+      lines.push(`  ${kind}: p50 ${k.p50.toFixed(1)} ms${k.p95 === undefined ? '' : `, p95 ${k.p95.toFixed(1)} ms`}, max ${k.max.toFixed(1)} ms (${k.n}${k.regrouped === undefined ? '' : `, ${k.regrouped} grouped the whole folder's names`}${k.spellingsRegrouped === undefined ? '' : `, median ${k.spellingsRegrouped} spellings regrouped`})`);
     }
   }
   if (r.editor) {

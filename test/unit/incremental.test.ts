@@ -93,8 +93,8 @@ describe('incremental engine', function () {
   });
 
   it('equals a full analysis after typing anywhere: inside names, between listed names, in descriptions, across sentences', () => {
-    // Edits that only move an article's names reuse the folder's entities (entities/shift.ts); edits that
-    // touch a name, the text between two listed names, a description or a lowercase word must not.
+    // Each edit regroups only the names it reaches (entities/folder.ts), whether it only moves an article's
+    // names or touches a name, the text between two listed names, a description or a lowercase word.
     const files = new Map([...generateArticles(seeds, 12, 21)].map((d) => [d.file, d.text]));
     const engine = createEngine();
     for (const [file, text] of files) engine.setArticle(file, text);

@@ -49,19 +49,6 @@ export function findDescriptions(articles: readonly Article[], entities: readonl
   return toEntities(found, articles);
 }
 
-/**
- * The description mentions of one article alone, as findDescriptions finds them (for the incremental
- * engine), or undefined when two countries are named at one offset: which one a noun goes with then
- * depends on the order of the entities, which the caller does not know.
- */
-export function descriptionMentionsIn(article: Article, entities: readonly Entity[]): { key: string; country?: string; mention: Mention }[] | undefined {
-  const { countryAt, named } = namesByArticle(entities, article.id);
-  const places = countryAt.get(article.id) ?? [];
-  if (new Set(places.map((p) => p.start)).size !== places.length) return undefined;
-  return descriptionsIn(article, places, named.get(article.id) ?? [])
-    .map((f) => ({ key: f.kind.key, ...(f.country ? { country: f.country.id } : {}), mention: f.mention }));
-}
-
 interface Place { start: number; end: number; entity: Entity; text: string }
 
 function namesByArticle(all: readonly Entity[], only?: string): { countryAt: Map<string, Place[]>; named: Map<string, Mention[]> } {

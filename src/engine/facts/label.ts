@@ -144,14 +144,17 @@ export function leadUp(c: Claim, text: string): string {
 
 // An edit labels the folder's facts again, but a claim's lead-up changes only with its article's text: the
 // incremental engine keeps the claims of unchanged articles, so their lead-ups are kept with them.
-const leadUps = new WeakMap<Claim, { text: string; quote: string }>();
+// The label with the lead-up is kept too: the same string object again hashes at no cost in the sets below.
+const leadUps = new WeakMap<Claim, { text: string; label: string; quoted: string }>();
 
-function cachedLeadUp(c: Claim, text: string): string {
+/** `label` told apart by the words leading to claim `c` (unchanged when they are already in it). */
+function quotedLabel(label: string, c: Claim, text: string): string {
   const hit = leadUps.get(c);
-  if (hit && hit.text === text) return hit.quote;
+  if (hit && hit.text === text && hit.label === label) return hit.quoted;
   const quote = leadUp(c, text);
-  leadUps.set(c, { text, quote });
-  return quote;
+  const quoted = quote && !label.includes(quote) ? `${label} — “${quote}”` : label;
+  leadUps.set(c, { text, label, quoted });
+  return quoted;
 }
 
 /**
@@ -167,10 +170,7 @@ export function distinctLabels<T extends { label: string; claims: readonly Claim
   const next = new Map<string, number>();
   return facts.map((f) => {
     let label = f.label;
-    if ((count.get(label) ?? 0) > 1 && f.claims.length) {
-      const quote = cachedLeadUp(f.claims[0], texts.get(f.claims[0].article) ?? '');
-      if (quote && !label.includes(quote)) label = `${label} — “${quote}”`;
-    }
+    if ((count.get(label) ?? 0) > 1 && f.claims.length) label = quotedLabel(label, f.claims[0], texts.get(f.claims[0].article) ?? '');
     const base = label;
     if (used.has(label)) {
       let k = next.get(base) ?? 2;
