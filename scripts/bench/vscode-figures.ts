@@ -17,6 +17,8 @@ export interface HostFigures {
   /** Median from an edit of one article until the analysis of the new text is published (debounce included). */
   reanalysisMs: number;
   reanalysisMaxMs: number;
+  /** Of an edit's re-analysis, the median time the engine took in the worker (the rest: debounce, transfer, indexing). */
+  reanalysisEngineMs: number;
   editDebounceMs: number;
   edits: number;
   /** Longest event-loop stall of the extension host during the refresh and the edits. */

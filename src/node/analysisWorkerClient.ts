@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { analyzeCorpus } from '../engine/analyze';
 import type { Analysis, ArticleInput, EntityType, Warning } from '../engine/model';
-import { AnalysisReceiver, type HostMessage, type WorkerData, type WorkerReply, type WorkerUpdate } from '../shared/workerProtocol';
+import { AnalysisReceiver, splitUpdate, type HostMessage, type WorkerData, type WorkerReply, type WorkerUpdate } from '../shared/workerProtocol';
 
 /** Taking a result in pauses for other work (hovers, typing) about this often. */
 const SLICE_MS = 5;
@@ -52,8 +52,12 @@ export class WorkerClient {
   /** Puts each analysis together from the worker's parts and what it held of the last one. */
   private readonly receiver = new AnalysisReceiver();
   private taking: Promise<void> = Promise.resolve();
+  /** Updates waiting to be posted (send), and whether they are being posted. */
+  private outbox: HostMessage[] = [];
+  private pumping = false;
 
-  constructor(private readonly workerPath: string, private readonly log: (message: string) => void, private readonly workerData: WorkerData = {}) {}
+  /** `options`: what the worker starts with, and the characters of article text per update message. */
+  constructor(private readonly workerPath: string, private readonly log: (message: string) => void, private readonly options: WorkerData & { updateBudget?: number } = {}) {}
 
   /** Applies changes and resolves with the analysis of this or a newer generation. */
   update(changes: Changes): Promise<AnalysisResult> {
@@ -77,11 +81,31 @@ export class WorkerClient {
         ...(changes.published ? { published: changes.published } : {}),
         warnings: changes.warnings,
       };
-      worker.postMessage(msg);
+      this.send(worker, splitUpdate(msg, this.options.updateBudget));
     } else {
       setTimeout(() => this.analyseInProcess(generation, changes), 0);
     }
     return promise;
+  }
+
+  /**
+   * Posts messages one per task: posting copies the message on this thread, and a folder's articles are
+   * megabytes of text (splitUpdate splits them).
+   */
+  private send(worker: Worker, messages: HostMessage[]): void {
+    this.outbox.push(...messages);
+    if (this.pumping) return;
+    this.pumping = true;
+    const pump = (): void => {
+      const next = this.outbox.shift();
+      if (!next || worker !== this.worker) {
+        this.pumping = false;
+        return;
+      }
+      worker.postMessage(next);
+      setImmediate(pump);
+    };
+    pump();
   }
 
   /** Abandons the running analysis: the worker is stopped and restarted (with all inputs) on the next update. */
@@ -91,6 +115,7 @@ export class WorkerClient {
       this.worker = undefined;
       this.needsReset = true;
       this.receiver.reset();
+      this.outbox = [];
     }
     this.settle(Number.MAX_SAFE_INTEGER, undefined, new AnalysisCancelled());
   }
@@ -130,12 +155,13 @@ export class WorkerClient {
     this.worker = undefined;
     this.needsReset = true;
     this.receiver.reset();
+    this.outbox = [];
   }
 
   private ensureWorker(): Worker | undefined {
     if (this.worker || this.workerFailed) return this.worker;
     try {
-      const w = new Worker(this.workerPath, { workerData: this.workerData });
+      const w = new Worker(this.workerPath, { workerData: { ...(this.options.partBudget ? { partBudget: this.options.partBudget } : {}) } satisfies WorkerData });
       w.on('message', (reply: WorkerReply) => {
         if (w !== this.worker) return; // a cancelled worker's last words
         if (reply.type === 'part') {

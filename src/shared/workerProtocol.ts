@@ -23,6 +23,32 @@ export interface WorkerUpdate {
   /** Publication dates by article file (a person's crosscheck.yaml): relative dates in the text resolve against them. */
   published?: Record<string, string>;
   warnings: Warning[];
+  /** More of this update follows in the next message: apply it, but analyse only after the last. */
+  more?: boolean;
+}
+
+/** About this many characters of article text go to the worker in one update message. */
+export const UPDATE_BUDGET = 500_000;
+
+/**
+ * An update with many articles (a whole folder) as several messages: all but the last say `more`, so the
+ * worker applies them and analyses once, after the last.
+ */
+export function splitUpdate(update: WorkerUpdate, budget = UPDATE_BUDGET): WorkerUpdate[] {
+  const out: WorkerUpdate[] = [];
+  let set: ArticleInput[] = [];
+  let used = 0;
+  for (const input of update.set) {
+    if (set.length > 0 && used + input.text.length > budget) {
+      out.push({ ...update, set, remove: out.length === 0 ? update.remove : [], reset: out.length === 0 && update.reset, more: true });
+      set = [];
+      used = 0;
+    }
+    set.push(input);
+    used += input.text.length;
+  }
+  out.push({ ...update, set, remove: out.length === 0 ? update.remove : [], reset: out.length === 0 && update.reset });
+  return out;
 }
 
 /** The host has taken in the last part of `generation` and wants the next. */
@@ -49,7 +75,17 @@ export interface Removed {
 /** More mentions of an entity, or claims of a fact, sent in an earlier part (a very large one, split). */
 export type Continuation = { kind: 'entity'; id: string; mentions: Mention[] } | { kind: 'fact'; id: string; claims: Claim[] };
 
-export type PartReply = { type: 'part'; generation: number; articles?: Article[]; entities?: Entity[]; facts?: Fact[]; more?: Continuation[] };
+/**
+ * A fact the host holds under another id (and maybe label): the engine numbers facts in report order, so one
+ * new fact renumbers those after it. The host makes it from the one it holds, sharing its claims.
+ */
+export interface FactAlias {
+  id: string;
+  of: string;
+  label: string;
+}
+
+export type PartReply = { type: 'part'; generation: number; articles?: Article[]; entities?: Entity[]; facts?: Fact[]; more?: Continuation[]; aliases?: FactAlias[] };
 
 export type WorkerReply =
   | PartReply
@@ -88,7 +124,7 @@ interface Slot<T> {
 }
 
 /** Parts of about `budget` characters: whole items while they fit, a larger one's list spread over several. */
-function* partsOf(generation: number, changed: { articles: Article[]; entities: Entity[]; facts: Fact[] }, budget: number): Generator<PartReply> {
+function* partsOf(generation: number, changed: { articles: Article[]; entities: Entity[]; facts: Fact[]; aliases: FactAlias[] }, budget: number): Generator<PartReply> {
   let part: PartReply = { type: 'part', generation };
   let used = 0;
   const flushIfFull = function* (size: number): Generator<PartReply> {
@@ -147,6 +183,12 @@ function* partsOf(generation: number, changed: { articles: Article[]; entities: 
   for (const f of changed.facts) {
     yield* spread(f, 200 + f.label.length + f.reason.length, f.claims, sizeOfClaim, (claims) => ({ ...f, claims }), 'facts', (claims) => ({ kind: 'fact', id: f.id, claims }));
   }
+  for (const a of changed.aliases) {
+    const size = 40 + a.id.length + a.of.length + a.label.length;
+    yield* flushIfFull(size);
+    (part.aliases ??= []).push(a);
+    used += size;
+  }
   if (used > 0) yield part;
 }
 
@@ -162,6 +204,24 @@ function byId<T extends { id: string }>(items: readonly T[]): ById<T> {
   const m = new Map<string, T>();
   for (const x of items) m.set(x.id, x);
   return m;
+}
+
+/**
+ * Of the facts that changed, those the host holds under another id (and label) with the same content: sent as
+ * aliases, not again (see FactAlias). Found by their first claim (claims keep their ids while their article does).
+ */
+function aliased(facts: Fact[], held: ById<Fact> | undefined): { facts: Fact[]; aliases: FactAlias[] } {
+  if (!held || facts.length === 0) return { facts, aliases: [] };
+  const byFirstClaim = new Map<string, Fact>();
+  for (const f of held.values()) if (f.claims[0]) byFirstClaim.set(f.claims[0].id, f);
+  const sent: Fact[] = [];
+  const aliases: FactAlias[] = [];
+  for (const f of facts) {
+    const before = f.claims[0] && byFirstClaim.get(f.claims[0].id);
+    if (before && isDeepStrictEqual({ ...before, id: f.id, label: f.label }, f)) aliases.push({ id: f.id, of: before.id, label: f.label });
+    else sent.push(f);
+  }
+  return { facts: sent, aliases };
 }
 
 /** The worker's side: remembers what the host holds, and turns each new analysis into the messages it needs. */
@@ -184,7 +244,7 @@ export class AnalysisSender {
     const delta = {
       articles: changed(analysis.articles, held?.articles),
       entities: changed(analysis.entities, held?.entities),
-      facts: changed(analysis.facts, held?.facts),
+      ...aliased(changed(analysis.facts, held?.facts), held?.facts),
     };
     const order: AnalysisOrder = { articles: analysis.articles.map((a) => a.id), entities: analysis.entities.map((e) => e.id), facts: analysis.facts.map((f) => f.id) };
     const now: Held = { articles: byId(analysis.articles), entities: byId(analysis.entities), facts: byId(analysis.facts) };
@@ -206,14 +266,16 @@ export class AnalysisSender {
  */
 export class AnalysisReceiver {
   private held: Held | undefined;
-  private pending: (Held & { generation: number }) | undefined;
+  private pending: (Held & { generation: number; aliases: FactAlias[] }) | undefined;
 
   add(reply: PartReply): void {
-    if (this.pending?.generation !== reply.generation) this.pending = { generation: reply.generation, articles: new Map(), entities: new Map(), facts: new Map() };
+    if (this.pending?.generation !== reply.generation) this.pending = { generation: reply.generation, articles: new Map(), entities: new Map(), facts: new Map(), aliases: [] };
     const p = this.pending;
     for (const a of reply.articles ?? []) p.articles.set(a.id, a);
     for (const e of reply.entities ?? []) p.entities.set(e.id, e);
     for (const f of reply.facts ?? []) p.facts.set(f.id, f);
+    // Resolved when the analysis is put together: what is held by then is what the worker meant.
+    for (const a of reply.aliases ?? []) p.aliases.push(a);
     for (const m of reply.more ?? []) {
       if (m.kind === 'entity') p.entities.get(m.id)?.mentions.push(...m.mentions);
       else p.facts.get(m.id)?.claims.push(...m.claims);
@@ -240,9 +302,13 @@ export class AnalysisReceiver {
     return this.assemble(result, p);
   }
 
-  private *assemble(result: Extract<WorkerReply, { type: 'result' }>, p: Held | undefined): Generator<void, Analysis> {
+  private *assemble(result: Extract<WorkerReply, { type: 'result' }>, p: (Held & { aliases: FactAlias[] }) | undefined): Generator<void, Analysis> {
     const base = result.full ? undefined : this.held;
     if (!result.full && !base) throw new Error('the analysis worker sent changes to an analysis the extension host does not hold');
+    for (const a of p?.aliases ?? []) {
+      const before = base?.facts.get(a.of);
+      if (before) p!.facts.set(a.id, { ...before, id: a.id, label: a.label });
+    }
     const pick = function* <T>(ids: readonly string[], sent: ById<T> | undefined, kept: ById<T> | undefined, what: string): Generator<void, T[]> {
       const out: T[] = [];
       for (let i = 0; i < ids.length; i++) {

@@ -64,5 +64,5 @@ parentPort?.on('message', (m: HostMessage) => {
   engine.setOptions({ ...(m.entityTypes ? { entityTypes: m.entityTypes } : {}), ...(m.published ? { published: m.published } : {}), warnings: m.warnings });
   latest = Math.max(latest, m.generation);
   // Updates that arrive while one is queued are applied first and analysed once (typing sends many).
-  schedule();
+  if (!m.more) schedule();
 });

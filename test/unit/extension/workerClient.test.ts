@@ -16,9 +16,12 @@ function seeds(): ArticleInput[] {
   return fs.readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort().map((file) => ({ file, text: fs.readFileSync(path.join(SEEDS, file), 'utf8') }));
 }
 
-/** A client whose worker sends parts of about 2,000 characters (the seeds' analysis takes dozens). */
+/**
+ * A client whose worker sends parts of about 2,000 characters (the seeds' analysis takes dozens) and that sends
+ * the seeds in updates of about 4,000 characters (several).
+ */
 function client(onPart: (parts: PartReply[]) => void = () => undefined): { client: WorkerClient; parts: PartReply[] } {
-  const c = new WorkerClient(WORKER, (m) => assert.fail(m), { partBudget: 2_000 });
+  const c = new WorkerClient(WORKER, (m) => assert.fail(m), { partBudget: 2_000, updateBudget: 4_000 });
   const parts: PartReply[] = [];
   const receiver = (c as unknown as { receiver: AnalysisReceiver }).receiver;
   const add = receiver.add.bind(receiver);

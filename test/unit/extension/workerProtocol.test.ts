@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Analysis, Entity, Mention } from '../../../src/engine/model';
-import { AnalysisReceiver, AnalysisSender, type PartReply, type WorkerReply } from '../../../src/shared/workerProtocol';
+import { AnalysisReceiver, AnalysisSender, splitUpdate, type PartReply, type WorkerReply, type WorkerUpdate } from '../../../src/shared/workerProtocol';
 import { fixtureAnalysis } from './fixture';
 
 type Result = Extract<WorkerReply, { type: 'result' }>;
@@ -66,6 +66,23 @@ describe('analysis parts between the worker and the extension host', () => {
     third.analysis.facts.forEach((f, i) => assert.equal(f, after.facts[i]));
   });
 
+  it('send facts renumbered by a new one before them as aliases of the facts the host holds', () => {
+    const sender = new AnalysisSender();
+    const receiver = new AnalysisReceiver();
+    const first = fixtureAnalysis();
+    const before = deliver(receiver, sender.messages(1, first, 0)).analysis;
+    // The engine numbers facts in report order: a new fact first shifts every id after it.
+    const added = { ...first.facts[2], id: 'F1', label: 'a new fact', claims: [{ ...first.facts[2].claims[0], id: 'c:new' }] };
+    const second = { ...first, facts: [added, ...first.facts.map((f, i) => ({ ...f, id: `F${i + 2}`, label: i === 0 ? `${f.label} (2)` : f.label }))] };
+    const received = structuredClone(second);
+    const { analysis: after, parts } = deliver(receiver, sender.messages(2, received, 0));
+    assert.deepEqual(after, second);
+    assert.deepEqual(parts.flatMap((p) => (p.facts ?? []).map((f) => f.id)), ['F1']);
+    assert.deepEqual(parts.flatMap((p) => p.aliases ?? []).map((a) => [a.id, a.of]), [['F2', 'fact:drones'], ['F3', 'fact:russian-head'], ['F4', 'fact:time']]);
+    // The host's claims are shared, not sent again.
+    assert.equal(after.facts[1].claims, before.facts[0].claims);
+  });
+
   it('put a new entity and an edited one back where the order says', () => {
     const sender = new AnalysisSender();
     const receiver = new AnalysisReceiver();
@@ -94,5 +111,16 @@ describe('analysis parts between the worker and the extension host', () => {
     const next = { ...fixtureAnalysis(), facts: [] };
     const got = deliver(receiver, sender.messages(2, next, 0)).analysis;
     assert.deepEqual(got, next);
+  });
+
+  it('send a folder of articles to the worker in several updates, analysed once after the last', () => {
+    const set = Array.from({ length: 10 }, (_, i) => ({ file: `${i}.txt`, text: 'x'.repeat(300) }));
+    const update: WorkerUpdate = { type: 'update', generation: 4, reset: true, set, remove: ['gone.txt'], warnings: [] };
+    const messages = splitUpdate(update, 1_000);
+    assert.equal(messages.length, 4);
+    assert.deepEqual(messages.flatMap((m) => m.set), set);
+    assert.deepEqual(messages.map((m) => [m.reset, m.remove.length, m.more ?? false]), [[true, 1, true], [false, 0, true], [false, 0, true], [false, 0, false]]);
+    assert.ok(messages.every((m) => m.generation === 4));
+    assert.deepEqual(splitUpdate({ ...update, set: [] }), [{ ...update, set: [] }]);
   });
 });
