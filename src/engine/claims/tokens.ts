@@ -9,6 +9,8 @@ export interface Token {
   readonly lower: string;
   readonly start: number;
   readonly end: number;
+  /** What the word contributes to content stems, filled on first use (tokens are shared between spans). */
+  content?: ContentWord;
 }
 
 // Words keep inner apostrophes, hyphens and dots ("Spider's", "long-range", "U.S.", "p.m.").
@@ -103,7 +105,7 @@ function tokenizeSpan(text: string, start: number, end: number): Token[] {
   while ((m = WORD.exec(body))) {
     let t = m[0];
     if (t.endsWith('.') && !/^(\p{L}\.)+$/u.test(t) && !/^(\p{L}\.)+\p{L}\.$/u.test(t)) t = t.slice(0, -1);
-    out.push({ text: t, lower: t.toLowerCase(), start: start + m.index, end: start + m.index + t.length });
+    out.push({ text: t, lower: t.toLowerCase(), start: start + m.index, end: start + m.index + t.length, content: undefined });
   }
   return out;
 }
@@ -228,7 +230,7 @@ function stemsOf(text: string, toks: readonly Token[]): string[] {
       i++;
       continue;
     }
-    const e = contentWordOf(t.text);
+    const e = (t.content ??= contentWordOf(t.text));
     if (e.fixed !== undefined) {
       if (e.fixed !== null) out.push(e.fixed);
       continue;
@@ -246,7 +248,7 @@ function stemsOf(text: string, toks: readonly Token[]): string[] {
  * letters), or its stem or name stem. Depends on the spelling only, so it is kept per spelling: an archive
  * repeats its words, and folding, the country table, the stopwords and the stemmer cost more than a lookup.
  */
-interface ContentWord {
+export interface ContentWord {
   /** The country the word names, or null for a word that contributes nothing; undefined for a content word. */
   fixed?: string | null;
   /** stem() and nameStem() of the word, once asked for. */
