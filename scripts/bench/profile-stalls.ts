@@ -8,18 +8,8 @@
 //   npx tsx scripts/bench/profile-stalls.ts <file> [min ms = 50] [functions per stall = 12]
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { CpuProfile, ProfileNode } from './profile-summary';
 
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
-interface CpuProfile {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-  startTime: number;
-}
 
 export interface Stall {
   /** ms since the profile started. */

@@ -234,25 +234,13 @@ export class AnalysisIndex {
     yield;
     // Facts and entities: the old versions of changed or removed ones leave, the new versions come in.
     const oldFacts: Fact[] = [];
-    for (const f of previous.facts.values()) {
-      if (this.facts.get(f.id) !== f) oldFacts.push(f);
-      if (++k % STEP === 0) yield;
-    }
+    yield* notIn(previous.facts.values(), this.facts, oldFacts);
     const newFacts: Fact[] = [];
-    for (const f of this.analysis.facts) {
-      if (previous.facts.get(f.id) !== f) newFacts.push(f);
-      if (++k % STEP === 0) yield;
-    }
+    yield* notIn(this.analysis.facts, previous.facts, newFacts);
     const oldEntities: Entity[] = [];
-    for (const e of previous.entities.values()) {
-      if (this.entities.get(e.id) !== e) oldEntities.push(e);
-      if (++k % STEP === 0) yield;
-    }
+    yield* notIn(previous.entities.values(), this.entities, oldEntities);
     const newEntities: Entity[] = [];
-    for (const e of this.analysis.entities) {
-      if (previous.entities.get(e.id) !== e) newEntities.push(e);
-      if (++k % STEP === 0) yield;
-    }
+    yield* notIn(this.analysis.entities, previous.entities, newEntities);
     const claimArticles = new Set(changedArticles);
     const namedChanged = new Set<string>();
     for (const f of [...oldFacts, ...newFacts]) {
@@ -526,6 +514,15 @@ export class AnalysisIndex {
 }
 
 /** Copies a map's entries into another, a few hundred at a time (a folder's maps hold tens of thousands). */
+/** Collects into `out` the items `other` does not hold as the same object (changed, added or removed). */
+function* notIn<T extends { id: string }>(items: Iterable<T>, other: ReadonlyMap<string, T>, out: T[]): Generator<void> {
+  let k = 0;
+  for (const item of items) {
+    if (other.get(item.id) !== item) out.push(item);
+    if (++k % STEP === 0) yield;
+  }
+}
+
 function* copy<K, V>(from: ReadonlyMap<K, V>, to: Map<K, V>): Generator<void> {
   let n = 0;
   for (const [k, v] of from) {
