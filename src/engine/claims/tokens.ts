@@ -1,6 +1,7 @@
 /// <reference path="../../types/wink-porter2-stemmer.d.ts" />
 // Word tokens with offsets, diacritic folding and a light stemmer used to compare wording across articles.
 import porter2 from 'wink-porter2-stemmer';
+import { memo } from '../memo';
 import { COUNTRY_OF, STOPWORDS, SYNONYMS } from './lexicon';
 import wordnet from './wordnet.json';
 
@@ -138,29 +139,15 @@ export function singular(w: string): string {
  * "escalation" and "escalating" -> "escal"; see scripts/build-wordnet.ts).
  */
 export function stem(word: string): string {
-  let s = stems.get(word);
-  if (s === undefined) {
-    s = olderStems.get(word) ?? stemUncached(word);
-    // A vocabulary cache bounded for long editor sessions, in two generations: clearing it outright at
-    // the bound made an archive whose vocabulary exceeds it stem every word afresh.
-    if (stems.size >= STEM_CACHE) {
-      olderStems = stems;
-      stems = new Map();
-    }
-    stems.set(word, s);
-  }
-  return s;
+  return cachedStem(word);
 }
 
 const STEM_CACHE = 100_000;
-let stems = new Map<string, string>();
-let olderStems = new Map<string, string>();
+const cachedStem = memo(stemUncached, STEM_CACHE);
 
 function stemUncached(word: string): string {
-  // a doubled final y is a transliteration ("Zelenskyy" = "Zelensky"), never English
-  const w = fold(word).replace(/'s$/, '').replace(/'/g, '').replace(/-/g, '').replace(/yy$/, 'y');
-  const syn = SYNONYMS[w] ?? SYNONYMS[singular(w)];
-  const s = porter2(syn ?? w);
+  const w = plainWord(word);
+  const s = plainStem(w);
   const family = FAMILIES.get(s) ?? s;
   // "counteroperation", "countersanctions": a counter-X that WordNet does not know is compared as an X
   // ("counterpart", "counterattack" are words of their own and stay whole)
@@ -172,19 +159,17 @@ function stemUncached(word: string): string {
 }
 
 /** The stem of a word of a name: as stem(), without the WordNet word family. */
-export function nameStem(word: string): string {
-  let s = nameStems.get(word);
-  if (s === undefined) {
-    const w = fold(word).replace(/'s$/, '').replace(/'/g, '').replace(/-/g, '').replace(/yy$/, 'y');
-    s = porter2(SYNONYMS[w] ?? SYNONYMS[singular(w)] ?? w);
-    // bounded like stem()'s cache; names are fewer, one generation is enough
-    if (nameStems.size >= STEM_CACHE) nameStems.clear();
-    nameStems.set(word, s);
-  }
-  return s;
+export const nameStem = memo((word: string): string => plainStem(plainWord(word)), STEM_CACHE);
+
+/** Folded, without possessive, apostrophes or hyphens; a doubled final y is a transliteration ("Zelenskyy" = "Zelensky"), never English. */
+function plainWord(word: string): string {
+  return fold(word).replace(/'s$/, '').replace(/'/g, '').replace(/-/g, '').replace(/yy$/, 'y');
 }
 
-const nameStems = new Map<string, string>();
+/** The Porter2 stem of a plain word, or of the lexicon's synonym for it. */
+function plainStem(w: string): string {
+  return porter2(SYNONYMS[w] ?? SYNONYMS[singular(w)] ?? w);
+}
 
 /**
  * WordNet concepts (synsets of a word's frequent senses) a stem belongs to: two stems sharing one are
@@ -256,22 +241,7 @@ export interface ContentWord {
   name?: string;
 }
 
-function contentWordOf(word: string): ContentWord {
-  let e = contentWords.get(word);
-  if (e === undefined) {
-    e = olderContentWords.get(word) ?? readContentWord(word);
-    // bounded in two generations, like the stem cache
-    if (contentWords.size >= STEM_CACHE) {
-      olderContentWords = contentWords;
-      contentWords = new Map();
-    }
-    contentWords.set(word, e);
-  }
-  return e;
-}
-
-let contentWords = new Map<string, ContentWord>();
-let olderContentWords = new Map<string, ContentWord>();
+const contentWordOf = memo(readContentWord, STEM_CACHE);
 
 function readContentWord(word: string): ContentWord {
   const lower = word.toLowerCase();

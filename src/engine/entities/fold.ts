@@ -1,26 +1,10 @@
 // Folding names so that spellings of one name compare equal or close: accents and Turkish dotless i
 // ("Çırağan" = "Ciragan"), and the usual differences between English and German/Slavic transliteration
 // ("Medinski" = "Medinsky", "Zelenskyy" = "Zelensky", "Umjerow" ~ "Umerov").
+import { memo } from '../memo';
 
 // Folding runs for every candidate, place lookup and comparison; the same few thousand names recur.
-// Bounded for long editor sessions, in two generations: clearing the cache outright at the bound made an
-// archive with more distinct words than that fold every word afresh.
-function memo(f: (s: string) => string, bound = 200_000): (s: string) => string {
-  let cache = new Map<string, string>();
-  let older = new Map<string, string>();
-  return (s) => {
-    let v = cache.get(s);
-    if (v === undefined) {
-      v = older.get(s) ?? f(s);
-      if (cache.size >= bound) {
-        older = cache;
-        cache = new Map();
-      }
-      cache.set(s, v);
-    }
-    return v;
-  };
-}
+const FOLD_CACHE = 200_000;
 
 /** Lowercase, no diacritics, no dots or apostrophes, single spaces. */
 export const foldName = memo((s: string): string => {
@@ -36,7 +20,7 @@ export const foldName = memo((s: string): string => {
     .replace(/[.'’‘`]/g, '')
     .replace(/[\s\u00a0-]+/g, ' ')
     .trim();
-});
+}, FOLD_CACHE);
 
 /**
  * foldName plus transliteration folds. Applied to both sides of a comparison, so folding two different
@@ -59,7 +43,7 @@ export const translitKey = memo((s: string): string => {
         .replace(/(.)\1+/g, '$1'),
     )
     .join(' ');
-});
+}, FOLD_CACHE);
 
 /** Levenshtein distance; names are short, so the plain two-row dynamic programme is enough. */
 export function editDistance(a: string, b: string): number {
