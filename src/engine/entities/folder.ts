@@ -10,6 +10,7 @@ import type { Article, Entity, Mention } from '../model';
 import type { ArticleWords, Candidate } from './mentions';
 import { noVotes } from './mentions';
 import { ENTITY_TYPES } from '../model';
+import { insertSorted } from '../sortedInsert';
 import { articleEvidence, type Evidence, type Lookup } from './accept';
 import {
   bareTargets, comparedWhole, coresOf, deleteKeys, isPersonCore, linkKeys, personKeys, formKey,
@@ -572,16 +573,7 @@ export class FolderEntities {
     const added = [...fresh].sort(byRank);
     if (added.length > 64) this.sorted = [...kept, ...added].sort(byRank);
     else {
-      for (const e of added) {
-        let lo = 0;
-        let hi = kept.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if (byRank(kept[mid], e) <= 0) lo = mid + 1;
-          else hi = mid;
-        }
-        kept.splice(lo, 0, e);
-      }
+      insertSorted(kept, added, byRank);
       this.sorted = kept;
     }
     return this.sorted;

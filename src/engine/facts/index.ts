@@ -8,6 +8,7 @@ import { alignStory, type AlignOptions } from './align';
 import { distinctLabels, labelFor } from './label';
 import { judge } from './verdict';
 import { storiesOf } from './stories';
+import { insertSorted } from '../sortedInsert';
 
 /** Kinds shown even when only one source gives them: a lone number or name is still worth a look. */
 const SINGLE_KINDS = new Set(['quantity', 'time', 'date', 'duration', 'name']);
@@ -148,16 +149,7 @@ export class StoryFactsCache {
     const added = facts.filter((f) => !before.has(f));
     if (added.length * 8 > kept.length) return (this.ordered = inOrder(facts, order));
     const rank = (a: Fact, b: Fact) => byRank(a, firstPos(a, order), b, firstPos(b, order));
-    for (const f of added.sort(rank)) {
-      let lo = 0;
-      let hi = kept.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (rank(kept[mid], f) <= 0) lo = mid + 1;
-        else hi = mid;
-      }
-      kept.splice(lo, 0, f);
-    }
+    insertSorted(kept, added.sort(rank), rank);
     return (this.ordered = kept);
   }
 
