@@ -207,13 +207,19 @@ export class AnalysisIndex {
       yield;
     }
     for (const e of this.analysis.entities) {
-      for (const m of e.mentions) push(this.mentionsByArticle, m.article, { mention: m, entity: e, span: m });
+      this.addEntity(e);
       yield;
     }
   }
 
+  private addEntity(e: Entity): void {
+    for (const m of e.mentions) if (this.articles.has(m.article)) push(this.mentionsByArticle, m.article, { mention: m, entity: e, span: m });
+  }
+
+  /** Indexes a fact's claims; a claim of an article the analysis does not hold has nowhere to be shown. */
   private addFact(f: Fact): void {
     for (const c of f.claims) {
+      if (!this.articles.has(c.article)) continue;
       const item = { claim: c, fact: f, span: c };
       this.claimsById.set(c.id, item);
       push(this.claimsByArticle, c.article, item);
@@ -282,17 +288,7 @@ export class AnalysisIndex {
       if (++k % STEP === 0) yield;
     }
     for (const f of newFacts) {
-      for (const c of f.claims) {
-        if (!this.articles.has(c.article)) continue;
-        const item = { claim: c, fact: f, span: c };
-        this.claimsById.set(c.id, item);
-        push(this.claimsByArticle, c.article, item);
-        for (const id of c.entities ?? []) {
-          const list = this.namedIn.get(id);
-          if (!list) this.namedIn.set(id, [f]);
-          else if (list[list.length - 1] !== f) list.push(f);
-        }
-      }
+      this.addFact(f);
       if (++k % STEP === 0) yield;
     }
 
@@ -308,7 +304,7 @@ export class AnalysisIndex {
       yield;
     }
     for (const e of newEntities) {
-      for (const m of e.mentions) if (this.articles.has(m.article)) push(this.mentionsByArticle, m.article, { mention: m, entity: e, span: m });
+      this.addEntity(e);
       yield;
     }
 
