@@ -28,6 +28,13 @@ function applyEdit(engine: ReturnType<typeof createEngine>, files: Map<string, s
   }
 }
 
+/** An engine holding every article of `files`, added in the map's order. */
+function engineWith(files: Map<string, string>): ReturnType<typeof createEngine> {
+  const engine = createEngine();
+  for (const [file, text] of files) engine.setArticle(file, text);
+  return engine;
+}
+
 describe('incremental engine', function () {
   // Each check runs a full analysis for comparison: correctness tests, given room on a busy machine.
   this.timeout(120000);
@@ -42,8 +49,7 @@ describe('incremental engine', function () {
 
   it('equals a full analysis after every kind of edit', () => {
     const files = new Map([...generateArticles(seeds, 10, 11)].map((d) => [d.file, d.text]));
-    const engine = createEngine();
-    for (const [file, text] of files) engine.setArticle(file, text);
+    const engine = engineWith(files);
     engine.analysis();
     const names = [...files.keys()];
     const edits: [string, (t: string) => string | undefined][] = [
@@ -68,8 +74,7 @@ describe('incremental engine', function () {
 
   it('in a folder of many stories, equals a full analysis after edits and aligns again only the stories they touch', () => {
     const files = new Map([...generateArticles(seeds, STORY_MIN_FOLDER + 10, 5)].map((d) => [d.file, d.text]));
-    const engine = createEngine();
-    for (const [file, text] of files) engine.setArticle(file, text);
+    const engine = engineWith(files);
     assert.deepEqual(analysisToJson(engine.analysis()), full(files));
     const stories = engine.work.storyAlignments;
     assert.ok(stories > 3, `an archive of several events is several stories (${stories})`);
@@ -96,8 +101,7 @@ describe('incremental engine', function () {
     // Each edit regroups only the names it reaches (entities/folder.ts), whether it only moves an article's
     // names or touches a name, the text between two listed names, a description or a lowercase word.
     const files = new Map([...generateArticles(seeds, 12, 21)].map((d) => [d.file, d.text]));
-    const engine = createEngine();
-    for (const [file, text] of files) engine.setArticle(file, text);
+    const engine = engineWith(files);
     engine.analysis();
     const names = [...files.keys()];
     const rng = createRng(5);
@@ -138,8 +142,7 @@ describe('incremental engine', function () {
       ['b.txt', 'Geneva meeting\n\nThe war was discussed in Geneva, where 40 delegates with Belgrade met the Ukrainian delegation and the talks went on after a sudden halt over the prisoner lists.\n'],
       ['c.txt', 'Report\n\nIn Geneva the Ukrainian delegation and officials from Paris spoke about the war and the talks for 3 hours.\n'],
     ]);
-    const engine = createEngine();
-    for (const [file, text] of files) engine.setArticle(file, text);
+    const engine = engineWith(files);
     assert.deepEqual(analysisToJson(engine.analysis()), full(files));
     // Each edit of a.txt regroups its own forms; the descriptions of b.txt and c.txt ("the Ukrainian
     // delegation") must keep their country although the country's group was rebuilt around a.txt.
